@@ -1,0 +1,1 @@
+export { KeyValue } from './components/key-value.js';
