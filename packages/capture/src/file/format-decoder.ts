@@ -1,0 +1,44 @@
+import type { Frame } from '../frame.js';
+import { PcapTruncatedError } from './capture-file-errors.js';
+
+export interface CaptureReadOptions {
+  /**
+   * Largest record or block accepted, in bytes (default 16 MiB). A length field above it is reported as
+   * corrupt instead of making the reader buffer gigabytes. Raise it for genuine jumbo captures.
+   */
+  maxRecordBytes?: number;
+}
+
+export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Incremental decoding of one container format. `decode` looks at buf[offset, end) and either consumes
+ * exactly one header, record or block (returns its size, with `frame` set when it held a packet) or
+ * returns 0 when more bytes are needed (and remembers how many, for the truncation error at EOF).
+ */
+export abstract class FormatDecoder {
+  frame: Frame | null = null;
+  /** Bytes, counted from the offset of the last decode call, the pending item needs. */
+  needed = 0;
+  private pendingWhat = '';
+  private pendingDeclared = true;
+
+  abstract decode(buf: Uint8Array, view: DataView, offset: number, end: number, fileOffset: number): number;
+
+  protected needMore(what: string, needed: number, declared: boolean): 0 {
+    this.needed = needed;
+    this.pendingWhat = what;
+    this.pendingDeclared = declared;
+    return 0;
+  }
+
+  /** Called at end of input with the bytes left unconsumed. */
+  truncated(remaining: number, fileOffset: number): PcapTruncatedError {
+    return new PcapTruncatedError(fileOffset, this.pendingWhat, this.needed, remaining, this.pendingDeclared);
+  }
+}
+
+/** A copy the frame owns: plain Uint8Array.slice copies, whereas Buffer.slice would return a view. */
+export function copyBytes(buf: Uint8Array, start: number, length: number): Uint8Array {
+  return Uint8Array.prototype.slice.call(buf, start, start + length);
+}
