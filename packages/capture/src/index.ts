@@ -1,1 +1,40 @@
-export {};
+// links, live capture, sniff, srp (links helper)
+export type { Clock, Frame, Timestamp } from './frame.js';
+export { formatTimestamp, LINKTYPE } from './frame.js';
+export { type ManualClock, manualClock, monotonicWallClock, timestampDiffMs } from './clock.js';
+export {
+  CaptureError,
+  InterfaceDownError,
+  InvalidFilterError,
+  InvalidOptionError,
+  LinkClosedError,
+  LinkOpenError,
+  NoSuchInterfaceError,
+  PermissionError,
+  SendFailedError,
+} from './errors.js';
+export type { FramesOptions, Link, LinkStats } from './link/link.js';
+export {
+  VirtualHub,
+  type VirtualHubOptions,
+  VirtualPort,
+  type VirtualPortOptions,
+  virtualHub,
+  virtualPair,
+} from './link/virtual-link.js';
+export { LiveLink, type LiveLinkOptions, openLiveLink } from './link/live-link.js';
+export {
+  FileSourceLink,
+  type FileSourceOptions,
+  type FrameSink,
+  fileSource,
+  type RecordOptions,
+  recordTo,
+} from './link/file-source.js';
+export {
+  getInterface,
+  type InterfaceAddress,
+  type InterfaceInfo,
+  listInterfaces,
+} from './iface/list-interfaces.js';
+export { type SniffIfaceOptions, type SniffLinkOptions, type SniffOptions, sniff } from './sniff.js';

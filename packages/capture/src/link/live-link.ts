@@ -1,0 +1,199 @@
+import type { Cap } from 'cap';
+import { createRequire } from 'node:module';
+import { monotonicWallClock } from '../clock.js';
+import {
+  InterfaceDownError,
+  InvalidOptionError,
+  LinkClosedError,
+  LinkOpenError,
+  SendFailedError,
+} from '../errors.js';
+import type { Clock, Frame } from '../frame.js';
+import { getInterface, listInterfaces } from '../iface/list-interfaces.js';
+import { capLinktype, capOpenError } from './cap-errors.js';
+import { FrameFanOut } from './frame-fan-out.js';
+import type { FramesOptions, Link, LinkStats } from './link.js';
+
+/** cap's fixed snap length: it always captures up to 65535 bytes. */
+const CAP_SNAPLEN = 65535;
+const DEFAULT_BUFFER_SIZE = 10 * 1024 * 1024;
+
+export interface LiveLinkOptions {
+  iface: string;
+  /** BPF filter compiled by libpcap (pcap-filter syntax); applied in the kernel. */
+  filter?: string;
+  /** Kernel capture buffer in bytes (default 10 MiB). */
+  bufferSize?: number;
+  /** Bytes kept per frame (default 65535); smaller values truncate data and keep originalLength. */
+  snaplen?: number;
+  /** Timestamps frames on receipt. Default: monotonicWallClock(). */
+  clock?: Clock;
+}
+
+type CapModule = typeof import('cap');
+
+let capModule: CapModule | undefined;
+
+/**
+ * cap is a native addon: load it only when a live link is opened, so that importing @wirecraft/capture
+ * (for files, virtual links or just types) never needs libpcap.
+ */
+function loadCap(): CapModule {
+  capModule ??= createRequire(import.meta.url)('cap') as CapModule;
+  return capModule;
+}
+
+/**
+ * A Cap whose open() threw is half-initialised: closing it, or letting the GC destroy it, calls
+ * uv_poll_stop on a poll handle that was never started and aborts the process (measured). Keep such
+ * objects reachable forever; the cost is one leaked pcap handle per failed open.
+ */
+const failedOpens: Cap[] = [];
+
+/**
+ * A Link over a real interface, through libpcap (npm cap).
+ *
+ * What cap imposes and how this wrapper handles it:
+ * - send() on a handle that is not open segfaults: this class tracks its state and rejects with
+ *   LinkClosedError instead.
+ * - cap copies every packet into one shared buffer: the 'packet' handler copies it out synchronously.
+ * - cap gives no timestamp: frames are stamped on receipt with a monotonic-corrected wall clock
+ *   (clock.ts: wall time at start + hrtime delta, nanosecond precision), so they are as precise as the
+ *   event loop's latency, not the kernel's.
+ * - no pcap_stats: stats.dropped is undefined (not known), never a made-up 0.
+ * - promiscuous mode is always on (`promiscuous` is true); there is no setdirection.
+ * - snaplen is fixed at 65535: a smaller snaplen is emulated by truncating the copy.
+ * - a handle does not see the frames it sends itself, on a physical NIC as on a veth (measured); another
+ *   handle on the same interface does.
+ */
+export class LiveLink implements Link {
+  readonly name: string;
+  readonly linktype: number;
+  readonly mtu: number;
+  readonly filter: string;
+  readonly snaplen: number;
+  readonly promiscuous = true;
+  readonly ready: Promise<void> = Promise.resolve();
+  readonly #cap: Cap;
+  readonly #fanOut = new FrameFanOut();
+  #closed = false;
+  #sent = 0;
+  #received = 0;
+
+  private constructor(
+    cap: Cap,
+    iface: string,
+    filter: string,
+    snaplen: number,
+    linktype: number,
+    mtu: number,
+  ) {
+    this.#cap = cap;
+    this.name = iface;
+    this.filter = filter;
+    this.snaplen = snaplen;
+    this.linktype = linktype;
+    this.mtu = mtu;
+  }
+
+  /**
+   * Opens a live capture on `iface`. Throws NoSuchInterfaceError, InterfaceDownError, PermissionError,
+   * InvalidFilterError or LinkOpenError.
+   */
+  static async open(options: LiveLinkOptions): Promise<LiveLink> {
+    const filter = options.filter ?? '';
+    const snaplen = options.snaplen ?? CAP_SNAPLEN;
+    if (!Number.isInteger(snaplen) || snaplen < 1 || snaplen > CAP_SNAPLEN) {
+      throw new InvalidOptionError('snaplen', options.snaplen, `an integer from 1 to ${CAP_SNAPLEN}`);
+    }
+    const bufferSize = options.bufferSize ?? DEFAULT_BUFFER_SIZE;
+    if (!Number.isInteger(bufferSize) || bufferSize < 1) {
+      throw new InvalidOptionError('bufferSize', options.bufferSize, 'a positive integer number of bytes');
+    }
+    const info = getInterface(options.iface);
+    if (!info.up) throw new InterfaceDownError(options.iface);
+
+    const { Cap } = loadCap();
+    const cap = new Cap();
+    const shared = Buffer.alloc(CAP_SNAPLEN);
+    let linktypeName: string;
+    try {
+      linktypeName = cap.open(options.iface, filter, bufferSize, shared);
+    } catch (error) {
+      failedOpens.push(cap);
+      const message = error instanceof Error ? error.message : String(error);
+      throw capOpenError(options.iface, filter, message, () => listInterfaces().map((i) => i.name));
+    }
+    const linktype = capLinktype(linktypeName);
+    if (linktype === undefined) {
+      cap.close();
+      throw new LinkOpenError(options.iface, `unrecognised linktype ${JSON.stringify(linktypeName)}`);
+    }
+    const link = new LiveLink(cap, options.iface, filter, snaplen, linktype, info.mtu);
+    link.#listen(shared, options.clock ?? monotonicWallClock());
+    return link;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get stats(): LinkStats {
+    return {
+      sent: this.#sent,
+      received: this.#received,
+      dropped: undefined,
+      queueDropped: this.#fanOut.queueDropped,
+    };
+  }
+
+  send(frame: Uint8Array): Promise<void> {
+    if (this.#closed) return Promise.reject(new LinkClosedError(this.name));
+    // cap insists on a Buffer; a view over the same memory avoids a copy (pcap_sendpacket copies anyway).
+    const buffer = Buffer.isBuffer(frame)
+      ? frame
+      : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+    try {
+      this.#cap.send(buffer, buffer.length);
+    } catch (error) {
+      return Promise.reject(
+        new SendFailedError(this.name, frame.length, error instanceof Error ? error.message : String(error)),
+      );
+    }
+    this.#sent++;
+    return Promise.resolve();
+  }
+
+  frames(options?: FramesOptions): AsyncIterableIterator<Frame> {
+    return this.#fanOut.subscribe(options);
+  }
+
+  close(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.#cap.close();
+      this.#cap.removeAllListeners('packet');
+      this.#fanOut.close();
+    }
+    return Promise.resolve();
+  }
+
+  #listen(shared: Buffer, clock: Clock): void {
+    const snaplen = this.snaplen;
+    const linktype = this.linktype;
+    const fanOut = this.#fanOut;
+    this.#cap.on('packet', (nbytes: number) => {
+      const timestamp = clock();
+      this.#received++;
+      // Copy now: cap overwrites the shared buffer with the next packet.
+      const data = new Uint8Array(Math.min(nbytes, snaplen));
+      data.set(shared.subarray(0, data.length));
+      fanOut.publish({ data, timestamp, originalLength: nbytes, linktype });
+    });
+  }
+}
+
+/** Opens a LiveLink; see LiveLink.open. */
+export function openLiveLink(options: LiveLinkOptions): Promise<LiveLink> {
+  return LiveLink.open(options);
+}
