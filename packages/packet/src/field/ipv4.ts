@@ -1,0 +1,84 @@
+import { FieldValueError } from '../errors.js';
+import type { FieldSpec } from './spec.js';
+import { randomInt } from './random.js';
+
+/** Parses dotted-quad text to an unsigned 32-bit number; -1 when it is not strictly a.b.c.d with 0..255 parts. */
+export function parseIpv4(text: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + part;
+}
+
+export function formatIpv4(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export function readIpv4(b: Uint8Array, o: number): string {
+  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+}
+
+/** Writes an address; false when the text is not an IPv4 address. */
+export function writeIpv4(text: string, out: Uint8Array, o: number): boolean {
+  const n = parseIpv4(text);
+  if (n < 0) return false;
+  out[o] = n >>> 24;
+  out[o + 1] = n >>> 16;
+  out[o + 2] = n >>> 8;
+  out[o + 3] = n;
+  return true;
+}
+
+export function canonicalIpv4(input: unknown): string | undefined {
+  if (input instanceof Uint8Array) return input.length === 4 ? readIpv4(input, 0) : undefined;
+  if (typeof input === 'number')
+    return Number.isInteger(input) && input >= 0 && input <= 0xffffffff ? formatIpv4(input) : undefined;
+  if (typeof input !== 'string') return undefined;
+  const n = parseIpv4(input);
+  return n < 0 ? undefined : formatIpv4(n);
+}
+
+export function randomIpv4(): string {
+  return formatIpv4(randomInt(0x10000) * 0x10000 + randomInt(0x10000));
+}
+
+export type Ipv4Field<N extends string> = FieldSpec<N, string, string | Uint8Array | number, false>;
+
+export function ipv4<N extends string>(name: N, def: string): Ipv4Field<N> {
+  return {
+    name,
+    size: 4,
+    bits: 0,
+    auto: false,
+    default: def,
+    normalize(input: string | Uint8Array | number, layer: string): string {
+      const v = canonicalIpv4(input);
+      if (v === undefined)
+        throw new FieldValueError(layer, name, input, 'invalid IPv4 address, expected "a.b.c.d"');
+      return v;
+    },
+    write(out: Uint8Array, offset: number, v: string, layer: string): void {
+      if (!writeIpv4(v, out, offset))
+        throw new FieldValueError(layer, name, v, 'invalid IPv4 address, expected "a.b.c.d"');
+    },
+    read: readIpv4,
+    repr: (v) => v,
+    json: (v) => v,
+    random: randomIpv4,
+  };
+}

@@ -1,0 +1,338 @@
+import { FieldValueError, UnknownFieldError } from './errors.js';
+import type { Packet } from './packet.js';
+import type { Problem } from './problem.js';
+import type { AnyField, FieldInput, FieldValue, JsonValue } from './field/spec.js';
+
+/**
+ * A protocol layer declared as data. The table of fields gives typing, defaults, validation, display
+ * and JSON; the optional hooks carry what a table cannot say (auto lengths, checksums, variable parts).
+ */
+export interface LayerSpec<Name extends string, F extends readonly AnyField[]> {
+  name: Name;
+  /** The document that defines the wire format, e.g. 'RFC 791'. */
+  rfc: string;
+  fields: F;
+  /** Bytes of this layer on the wire, when it is not the sum of its fixed fields plus tail fields. */
+  headerLength?(layer: Layer): number;
+  /** Computes auto fields into `values` (already holding explicit ones and binding values). */
+  fill?(values: unknown[], layer: Layer, ctx: BuildContext): void;
+  /** Writes what the field table cannot (variable parts). Called after fixed fields are written. */
+  writeExtra?(values: unknown[], layer: Layer, out: Uint8Array, offset: number, ctx: BuildContext): void;
+  /** Post-build pass, innermost layer first: checksums over the payload. */
+  finish?(layer: Layer, out: Uint8Array, offset: number, ctx: BuildContext): void;
+  /** Replaces the generic decoder; returns undefined when the bytes are too short (the rest becomes Raw). */
+  decode?(bytes: Uint8Array, offset: number, ctx: DissectContext): Layer | undefined;
+  /** One-line description for Packet.summary(); default: the layer name. */
+  summary?(layer: Layer, packet: Packet, index: number): string;
+  /** Extra lines for show() (e.g. decoded options), after the fields. */
+  showExtra?(layer: Layer, indent: string): string[];
+  /** JSON of the whole layer when the generic field map is not enough. */
+  toJSON?(layer: Layer): Record<string, JsonValue>;
+  /**
+   * Reply matching, innermost layer first (scapy's answers): 'yes'/'no' decide, 'continue' asks the layer
+   * below. Only called when request and reply have this layer at the same depth.
+   */
+  answers?(request: Layer, reply: Layer): 'yes' | 'no' | 'continue';
+  /** A key that a request and each of its replies share (scapy's hashret), from the innermost layer that has one. */
+  hashKey?(layer: Layer): string;
+  /** Called on layer copy for values that are not immutable primitives. */
+  copyValue?(name: string, value: unknown): unknown;
+}
+
+export interface BuildContext {
+  readonly packet: Packet;
+  readonly index: number;
+  /** Bytes after this layer's header, not counting trailing Padding layers. */
+  readonly payloadLength: number;
+  /** Offset of every layer's first byte in the output. */
+  readonly offsets: Int32Array;
+  readonly next: Layer | undefined;
+  readonly prev: Layer | undefined;
+}
+
+export interface DissectContext {
+  readonly bytes: Uint8Array;
+  readonly problems: Problem[];
+  /** Set by a decoder: the layer to decode next; undefined means the rest is Raw. */
+  next: LayerDefinition | undefined;
+  /** Where this layer's payload ends. A decoder shrinks it (IP total length); bytes past it become Padding. */
+  end: number;
+  /** Set by a decoder: how many bytes its layer took (header, options), so the next layer starts after them. */
+  headerLength: number;
+  /** The layers decoded so far (outermost first). */
+  readonly layers: Layer[];
+}
+
+type Slot =
+  | { kind: 'field'; index: number; offset: number }
+  | { kind: 'bits'; offset: number; size: number; members: { index: number; shift: number; mask: number }[] };
+
+export interface Binding {
+  upper: LayerDefinition;
+  /** Values the lower layer takes when the upper one follows it and they are unset. */
+  build(upper: Layer): Readonly<Record<string, unknown>>;
+  /** Whether decoded lower-layer values say the upper layer follows. */
+  match(lower: Layer): boolean;
+}
+
+/** The runtime form of a layer definition, shared by every instance. */
+export interface LayerDefinition {
+  readonly name: string;
+  readonly rfc: string;
+  readonly fields: readonly AnyField[];
+  readonly fieldIndex: ReadonlyMap<string, number>;
+  /** Bytes of the fixed-size fields. */
+  readonly fixedSize: number;
+  readonly slots: readonly Slot[];
+  readonly tailFields: readonly number[];
+  readonly defaults: readonly unknown[];
+  readonly bindings: Binding[];
+  readonly spec: LayerSpec<string, readonly AnyField[]>;
+  /** Scratch array reused by the builder; builds are synchronous, so one per definition suffices. */
+  readonly scratch: unknown[];
+  create(values: unknown[]): Layer;
+}
+
+export type FieldNames<F extends readonly AnyField[]> = F[number]['name'];
+type FieldByName<F extends readonly AnyField[], K> = Extract<F[number], { name: K }>;
+export type LayerValues<F extends readonly AnyField[]> = {
+  [K in FieldNames<F>]: FieldValue<FieldByName<F, K>>;
+};
+export type LayerInit<F extends readonly AnyField[]> = {
+  [K in FieldNames<F>]?: FieldInput<FieldByName<F, K>>;
+};
+
+/** A layer instance. Field values live in `values` by field index; typed accessors are on the prototype. */
+export class Layer {
+  constructor(
+    readonly def: LayerDefinition,
+    readonly values: unknown[],
+  ) {}
+
+  get layerName(): string {
+    return this.def.name;
+  }
+
+  /** Reads a field by name (untyped; the typed accessors are `layer.src` etc.). */
+  getField(name: string): unknown {
+    const i = this.def.fieldIndex.get(name);
+    if (i === undefined)
+      throw new UnknownFieldError(
+        this.def.name,
+        name,
+        this.def.fields.map((f) => f.name),
+      );
+    return this.values[i];
+  }
+
+  /** Sets a field by name with validation; `undefined` returns an auto field to "compute on build". */
+  setField(name: string, value: unknown): this {
+    const i = this.def.fieldIndex.get(name);
+    if (i === undefined)
+      throw new UnknownFieldError(
+        this.def.name,
+        name,
+        this.def.fields.map((f) => f.name),
+      );
+    const spec = this.def.fields[i];
+    if (value === undefined || value === null) {
+      if (!spec.auto)
+        throw new FieldValueError(
+          this.def.name,
+          name,
+          value,
+          'this field is not computed automatically; give a value',
+        );
+      this.values[i] = undefined;
+    } else {
+      this.values[i] = spec.normalize(value as never, this.def.name);
+    }
+    return this;
+  }
+
+  /** Whether a field holds an explicit value (an auto field left unset is computed on build). */
+  isSet(name: string): boolean {
+    return this.getField(name) !== undefined;
+  }
+
+  copy(): this {
+    const copyValue = this.def.spec.copyValue;
+    const values = this.values.map((v, i) => {
+      if (v instanceof Uint8Array) return v.slice();
+      return copyValue ? copyValue(this.def.fields[i].name, v) : v;
+    });
+    return this.def.create(values) as this;
+  }
+
+  toJSON(): { name: string; fields: Record<string, JsonValue> } {
+    if (this.def.spec.toJSON) return { name: this.def.name, fields: this.def.spec.toJSON(this) };
+    const fields: Record<string, JsonValue> = {};
+    this.def.fields.forEach((f, i) => {
+      const v = this.values[i];
+      fields[f.name] = v === undefined ? null : f.json(v as never);
+    });
+    return { name: this.def.name, fields };
+  }
+}
+
+export type TypedLayer<F extends readonly AnyField[]> = Layer & LayerValues<F>;
+
+/** What `defineLayer` returns: call it to make a layer (`Ether({ dst: 'ff:..' })`); pass it to `p.get()`. */
+export interface LayerType<Name extends string, F extends readonly AnyField[]> {
+  (init?: LayerInit<F>): TypedLayer<F>;
+  readonly def: LayerDefinition;
+  readonly layerName: Name;
+  /** The field table, for `ls()`-style listings and the composer. */
+  readonly fields: F;
+}
+
+export type AnyLayerType = LayerType<string, readonly AnyField[]>;
+export type LayerOf<T> = T extends LayerType<string, infer F> ? TypedLayer<F> : never;
+
+function computeSlots(name: string, fields: readonly AnyField[]) {
+  const slots: Slot[] = [];
+  const tail: number[] = [];
+  let offset = 0;
+  let group: { offset: number; bits: number; members: { index: number; width: number }[] } | undefined;
+  const closeGroup = () => {
+    if (!group) return;
+    if (group.bits % 8 !== 0) throw new Error(`${name}: bit fields must fill whole bytes`);
+    const size = group.bits / 8;
+    let used = 0;
+    const members = group.members.map((m) => {
+      used += m.width;
+      return {
+        index: m.index,
+        shift: group!.bits - used,
+        mask: m.width === 32 ? 0xffffffff : (1 << m.width) - 1,
+      };
+    });
+    slots.push({ kind: 'bits', offset: group.offset, size, members });
+    offset += size;
+    group = undefined;
+  };
+  fields.forEach((f, index) => {
+    if (f.bits > 0) {
+      if (!group) group = { offset, bits: 0, members: [] };
+      group.bits += f.bits;
+      group.members.push({ index, width: f.bits });
+      if (group.bits % 8 === 0) closeGroup();
+      return;
+    }
+    closeGroup();
+    if (f.size === 0) {
+      tail.push(index);
+      return;
+    }
+    if (tail.length > 0) throw new Error(`${name}: fixed field '${f.name}' after a variable-length field`);
+    slots.push({ kind: 'field', index, offset });
+    offset += f.size;
+  });
+  closeGroup();
+  return { slots, tail, fixedSize: offset };
+}
+
+/** Declares a layer from its field table (see layers/*.ts for examples). */
+export function defineLayer<const Name extends string, const F extends readonly AnyField[]>(
+  spec: LayerSpec<Name, F>,
+): LayerType<Name, F> {
+  const { slots, tail, fixedSize } = computeSlots(spec.name, spec.fields);
+  const fieldIndex = new Map(spec.fields.map((f, i) => [f.name, i] as const));
+  const defaults = spec.fields.map((f) => (f.auto ? undefined : f.default));
+
+  class SpecificLayer extends Layer {}
+  spec.fields.forEach((f, i) => {
+    Object.defineProperty(SpecificLayer.prototype, f.name, {
+      get(this: Layer) {
+        return this.values[i];
+      },
+      set(this: Layer, value: unknown) {
+        this.setField(f.name, value);
+      },
+      enumerable: true,
+    });
+  });
+
+  const def: LayerDefinition = {
+    name: spec.name,
+    rfc: spec.rfc,
+    fields: spec.fields,
+    fieldIndex,
+    fixedSize,
+    slots,
+    tailFields: tail,
+    defaults,
+    bindings: [],
+    spec: spec as unknown as LayerSpec<string, readonly AnyField[]>,
+    scratch: new Array(spec.fields.length),
+    create: (values) => new SpecificLayer(def, values),
+  };
+
+  const factory = (init?: LayerInit<F>): TypedLayer<F> => {
+    const values = defaults.slice();
+    if (init) {
+      for (const key in init) {
+        const i = fieldIndex.get(key);
+        if (i === undefined)
+          throw new UnknownFieldError(
+            spec.name,
+            key,
+            spec.fields.map((f) => f.name),
+          );
+        const v = (init as Record<string, unknown>)[key];
+        if (v === undefined) continue;
+        values[i] = spec.fields[i].normalize(v as never, spec.name);
+      }
+    }
+    return new SpecificLayer(def, values) as TypedLayer<F>;
+  };
+  return Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<Name, F>;
+}
+
+/** Writes the fixed fields of `values` at `offset` (bit fields packed MSB first). */
+export function writeFixedFields(
+  def: LayerDefinition,
+  values: unknown[],
+  out: Uint8Array,
+  offset: number,
+): void {
+  const { slots, fields, name } = def;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s];
+    if (slot.kind === 'field') {
+      fields[slot.index].write(out, offset + slot.offset, values[slot.index] as never, name);
+    } else {
+      let acc = 0;
+      for (const m of slot.members) {
+        const v = values[m.index] as number;
+        if (typeof v !== 'number' || v < 0 || v > m.mask || !Number.isInteger(v)) {
+          throw new FieldValueError(name, fields[m.index].name, v, `expected an integer 0..${m.mask}`);
+        }
+        acc += v * 2 ** m.shift;
+      }
+      const o = offset + slot.offset;
+      for (let b = slot.size - 1; b >= 0; b--) {
+        out[o + b] = acc % 256;
+        acc = Math.floor(acc / 256);
+      }
+    }
+  }
+}
+
+/** Reads the fixed fields into a new values array; the caller checked that fixedSize bytes are there. */
+export function readFixedFields(def: LayerDefinition, bytes: Uint8Array, offset: number): unknown[] {
+  const values = new Array<unknown>(def.fields.length);
+  const { slots, fields } = def;
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s];
+    if (slot.kind === 'field') {
+      values[slot.index] = fields[slot.index].read(bytes, offset + slot.offset);
+    } else {
+      let acc = 0;
+      const o = offset + slot.offset;
+      for (let b = 0; b < slot.size; b++) acc = acc * 256 + bytes[o + b];
+      for (const m of slot.members) values[m.index] = Math.floor(acc / 2 ** m.shift) & m.mask;
+    }
+  }
+  return values;
+}
