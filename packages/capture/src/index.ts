@@ -38,3 +38,26 @@ export {
   listInterfaces,
 } from './iface/list-interfaces.js';
 export { type SniffIfaceOptions, type SniffLinkOptions, type SniffOptions, sniff } from './sniff.js';
+// pcap / pcapng files
+export { CaptureBytesReader, readCaptureBytes } from './file/capture-bytes-reader.js';
+export { CaptureWriteError, PcapFormatError, PcapTruncatedError } from './file/capture-file-errors.js';
+export { CaptureFileReader, type CaptureStreamOptions, readCaptureFile } from './file/capture-file-reader.js';
+export type {
+  ByteOrder,
+  CaptureFormat,
+  CaptureInfo,
+  CaptureInterface,
+  CaptureSection,
+  InterfaceStatistics,
+  ResolvedName,
+} from './file/capture-info.js';
+export type { CaptureTarget } from './file/capture-sink.js';
+export type {
+  PcapngWriteOptions,
+  PcapWriteOptions,
+  TimestampPrecision,
+} from './file/capture-write-options.js';
+export { CaptureWriter, encodePcap, encodePcapng, PcapngWriter, PcapWriter } from './file/capture-writer.js';
+export type { CaptureSource } from './file/chunk-source.js';
+export type { CaptureReadOptions } from './file/format-decoder.js';
+export type { TimestampResolution } from './file/timestamp-resolution.js';
