@@ -16,3 +16,4 @@ export type { CommandOptions, CommandResult } from './run-command.js';
 export { runCommand } from './run-command.js';
 export { sweepStaleLabs } from './stale-sweep.js';
 export type { SweepReport } from './stale-sweep.js';
+export { describeLab } from './jest.js';

@@ -18,7 +18,7 @@ import {
   spawnInNamespace,
 } from './lab-process.js';
 import { registerLab, unregisterLab } from './lab-registry.js';
-import { processStartTime } from './process-identity.js';
+import { isPidRunning, processStartTime } from './process-identity.js';
 import { type CommandResult, runCommand, runCommandOrThrow } from './run-command.js';
 import { sweepStaleLabs } from './stale-sweep.js';
 import { parsePids, signalQuietly, teardownLabSync } from './teardown-sync.js';
@@ -309,7 +309,7 @@ async function terminateNamespaceProcesses(namespace: string): Promise<void> {
   if (pids.length === 0) return;
   for (const pid of pids) signalQuietly(pid, 'SIGTERM');
   const deadline = Date.now() + namespaceKillGraceMs;
-  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
+  while (pids.some(isPidRunning) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

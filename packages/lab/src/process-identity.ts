@@ -22,3 +22,18 @@ export function isProcessAlive(pid: number, startTime?: string): boolean {
   if (current === undefined) return false;
   return startTime === undefined || current === startTime;
 }
+
+/**
+ * True while a pid names a process that still runs. A zombie does not count: orphans from a namespace are
+ * reparented to pid 1, which in a container may never reap them, yet they hold nothing any more.
+ */
+export function isPidRunning(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return false;
+  }
+  const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  return state !== 'Z' && state !== 'X';
+}

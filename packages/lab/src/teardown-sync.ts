@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { type LabMarker, releaseSlot } from './lab-marker.js';
+import { isPidRunning } from './process-identity.js';
 
 /**
  * Undo a lab without yielding to the event loop: the only kind of work allowed in a process 'exit'
@@ -29,7 +30,7 @@ export function killNamespaceProcessesSync(namespace: string): void {
   for (const pid of pids) signalQuietly(pid, 'SIGKILL');
   const deadline = Date.now() + killWaitMs;
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  while (pids.some((pid) => existsSync(`/proc/${pid}`)) && Date.now() < deadline) {
+  while (pids.some(isPidRunning) && Date.now() < deadline) {
     Atomics.wait(pause, 0, 0, pollMs);
   }
 }
