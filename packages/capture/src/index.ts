@@ -37,6 +37,14 @@ export {
   type InterfaceInfo,
   listInterfaces,
 } from './iface/list-interfaces.js';
+export {
+  type SrpAnswer,
+  type SrpCodec,
+  type SrpOptions,
+  type SrpResult,
+  srp1With,
+  srpWith,
+} from './srp-engine.js';
 export { type SniffIfaceOptions, type SniffLinkOptions, type SniffOptions, sniff } from './sniff.js';
 // pcap / pcapng files
 export { CaptureBytesReader, readCaptureBytes } from './file/capture-bytes-reader.js';
