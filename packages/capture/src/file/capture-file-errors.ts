@@ -44,6 +44,10 @@ export class CaptureWriteError extends CaptureError {
     readonly value: unknown,
     readonly reason: string,
   ) {
-    super(`${field}: ${reason} (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`);
+    super(
+      value === undefined
+        ? `${field}: ${reason}`
+        : `${field}: ${reason} (got ${typeof value === 'string' ? JSON.stringify(value) : String(value)})`,
+    );
   }
 }

@@ -34,7 +34,8 @@ export abstract class CaptureWriter {
   }
 
   async write(frame: Frame): Promise<void> {
-    if (this.closed) throw new CaptureWriteError('writer', 'closed', 'cannot write after close()');
+    if (this.closed)
+      throw new CaptureWriteError('writer', undefined, 'closed; open a new writer to write more frames');
     this.encoder.frame(this.batch, frame);
     if (this.batch.length >= FLUSH_BYTES) await this.sink.write(this.batch.take());
   }
