@@ -1,0 +1,58 @@
+import { messageTypeName, OPTION } from './dhcp-constants.js';
+import { type DhcpMessage, messageType, optionIpv4, optionU32 } from './dhcp-message.js';
+
+/** What an event shows of a message: enough for a one-line live view without dissecting again. */
+export interface DhcpMessageSummary {
+  messageType: string;
+  xid: number;
+  chaddr: string;
+  ciaddr: string;
+  yiaddr: string;
+  giaddr: string;
+  serverId?: string;
+  requestedAddress?: string;
+  leaseTime?: number;
+  srcIp: string;
+  dstIp: string;
+  srcMac: string;
+  dstMac: string;
+}
+
+export function summarizeMessage(
+  message: DhcpMessage,
+  addressing: { srcIp: string; dstIp: string; srcMac: string; dstMac: string },
+): DhcpMessageSummary {
+  const summary: DhcpMessageSummary = {
+    messageType: messageTypeName(messageType(message)),
+    xid: message.xid,
+    chaddr: message.chaddr,
+    ciaddr: message.ciaddr,
+    yiaddr: message.yiaddr,
+    giaddr: message.giaddr,
+    srcIp: addressing.srcIp,
+    dstIp: addressing.dstIp,
+    srcMac: addressing.srcMac,
+    dstMac: addressing.dstMac,
+  };
+  const serverId = optionIpv4(message, OPTION.SERVER_ID);
+  if (serverId) summary.serverId = serverId;
+  const requested = optionIpv4(message, OPTION.REQUESTED_ADDRESS);
+  if (requested) summary.requestedAddress = requested;
+  const lease = optionU32(message, OPTION.LEASE_TIME);
+  if (lease !== undefined) summary.leaseTime = lease;
+  return summary;
+}
+
+export function formatSummary(s: DhcpMessageSummary): string {
+  const parts = [
+    `DHCP ${s.messageType}`,
+    `xid=0x${s.xid.toString(16).padStart(8, '0')}`,
+    `chaddr=${s.chaddr}`,
+  ];
+  if (s.yiaddr !== '0.0.0.0') parts.push(`yiaddr=${s.yiaddr}`);
+  if (s.ciaddr !== '0.0.0.0') parts.push(`ciaddr=${s.ciaddr}`);
+  if (s.requestedAddress) parts.push(`requested=${s.requestedAddress}`);
+  if (s.serverId) parts.push(`server=${s.serverId}`);
+  if (s.leaseTime !== undefined) parts.push(`lease=${s.leaseTime}s`);
+  return `${parts.join(' ')} (${s.srcIp} > ${s.dstIp})`;
+}
