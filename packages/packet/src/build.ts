@@ -4,9 +4,9 @@ import { writeFixedFields } from './layer.js';
 import type { Packet } from './packet.js';
 
 /** Bytes of one layer on the wire: fixed fields plus tail fields, unless the layer says otherwise. */
-export function headerLength(layer: Layer): number {
+export function headerLength(layer: Layer, next?: Layer): number {
   const def = layer.def;
-  if (def.spec.headerLength) return def.spec.headerLength(layer);
+  if (def.spec.headerLength) return def.spec.headerLength(layer, next);
   let n = def.fixedSize;
   const tail = def.tailFields;
   for (let i = 0; i < tail.length; i++) n += (layer.values[tail[i]] as Uint8Array | undefined)?.length ?? 0;
@@ -32,7 +32,8 @@ const ctx = new Context();
 /** Total bytes a packet builds to. */
 export function buildLength(packet: Packet): number {
   let total = 0;
-  for (const layer of packet.layers) total += headerLength(layer);
+  const layers = packet.layers;
+  for (let i = 0; i < layers.length; i++) total += headerLength(layers[i], layers[i + 1]);
   return total;
 }
 
@@ -50,7 +51,7 @@ export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Ar
   while (lastReal >= 0 && layers[lastReal].def.name === 'Padding') lastReal--;
   let total = 0;
   for (let i = n - 1; i >= 0; i--) {
-    const len = headerLength(layers[i]);
+    const len = headerLength(layers[i], layers[i + 1]);
     lengths[i] = len;
     payloadLengths[i] = i >= lastReal ? 0 : payloadLengths[i + 1] + lengths[i + 1];
     total += len;

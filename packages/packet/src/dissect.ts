@@ -53,10 +53,25 @@ class Context implements DissectContext {
   headerLength = 0;
   readonly layers: Layer[] = [];
   readonly problems: Problem[] = [];
+  /**
+   * Whether the current decoder bounded its payload with a length field (it assigned `end`). An empty
+   * payload is then what the header says; otherwise the capture stopped where a layer was expected.
+   */
+  bounded = false;
+  private limit: number;
   constructor(
     readonly bytes: Uint8Array,
-    public end: number,
-  ) {}
+    end: number,
+  ) {
+    this.limit = end;
+  }
+  get end(): number {
+    return this.limit;
+  }
+  set end(value: number) {
+    this.limit = value;
+    this.bounded = true;
+  }
 }
 
 const MAX_LAYERS = 64;
@@ -75,6 +90,8 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
     const endBefore = ctx.end;
     ctx.next = undefined;
     ctx.headerLength = 0;
+    ctx.bounded = false;
+    const problemsBefore = ctx.problems.length;
     let layer: Layer | undefined;
     try {
       layer = def.spec.decode ? def.spec.decode(bytes, offset, ctx) : decodeFields(def, bytes, offset, ctx);
@@ -90,7 +107,8 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
       layer = undefined;
     }
     if (!layer) {
-      if (!ctx.problems.some((p) => p.offset === offset && p.layer === def!.name)) {
+      // A decoder that refused the bytes and said why needs no generic 'truncated' on top.
+      if (ctx.problems.length === problemsBefore) {
         ctx.problems.push({
           kind: 'truncated',
           layer: def.name,
@@ -103,12 +121,25 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
       ctx.end = endBefore;
       break;
     }
+    const bounded = ctx.bounded;
     if (ctx.end > endBefore) ctx.end = endBefore;
     if (ctx.end < endBefore) paddings.push([ctx.end, endBefore]);
     ctx.layers.push(layer);
     offset += ctx.headerLength;
-    def = ctx.next;
+    // Read through the interface: the decoder set `next`, which flow analysis cannot see.
+    def = (ctx as DissectContext).next;
     if (ctx.headerLength === 0 && def === layer.def) break;
+    if (def && offset >= ctx.end && !bounded) {
+      // The header names a next layer but the capture ends here: a frame cut at a layer boundary.
+      ctx.problems.push({
+        kind: 'truncated',
+        layer: def.name,
+        offset,
+        message: `${layer.def.name} announces ${def.name} at offset ${offset}, but the frame ends there`,
+        expected: def.fixedSize,
+        actual: 0,
+      });
+    }
   }
   if (offset < ctx.end && rawDef) {
     ctx.layers.push(rawDef.create([bytes.slice(offset, ctx.end)]));

@@ -39,3 +39,54 @@ import type { Packet } from './packet.js';
 export function build(p: Packet): Uint8Array {
   return buildInto(p);
 }
+export {
+  layerTypes,
+  layerTypeByName,
+  requireLayerType,
+  registerLayerType,
+  DuplicateLayerError,
+  UnknownLayerError,
+} from './layer-registry.js';
+export { ARP, ARP_OPS, HARDWARE_TYPES } from './layers/arp.js';
+export { SLL, SLL2, CookedLinux, CookedLinuxV2, SLL_PACKET_TYPES } from './layers/sll.js';
+export { Loopback, LOOPBACK_FAMILIES, loopbackFamily } from './layers/loopback.js';
+export { listIpOptions, IP_OPTION_NAMES, type IpOption, type IpOptionList } from './layers/ip-options.js';
+export { show, summary, type ShowOptions } from './show.js';
+export { hexdump } from './hexdump.js';
+export { answers, hashKey, GENERIC_HASH_KEY } from './match.js';
+export { toJSON, fromJSON, PacketJsonError } from './json.js';
+export { fuzz, randomXid, type FuzzOptions } from './fuzz.js';
+export { BOOTP, BOOTP_OPS, DHCP_MAGIC_COOKIE } from './layers/bootp.js';
+export { DHCP, type DhcpLayer, type DhcpOptionAccess } from './layers/dhcp.js';
+export {
+  DHCP_OPTION_TABLE,
+  OPTIONS_BY_CODE,
+  optionCode,
+  optionName,
+  type DhcpOptionEntry,
+} from './dhcp/registry.js';
+export {
+  DHCP_MESSAGE_TYPES,
+  messageTypeName,
+  messageTypeCode,
+  type DhcpMessageTypeName,
+} from './dhcp/codecs/message-type.js';
+export { DhcpOptionList, EntryKind, optionListFrom, type DhcpOptionView } from './dhcp/option-list.js';
+export { decodeOptions, encodeOptions, encodedLength } from './dhcp/option-wire.js';
+export { DhcpOptionValueError, UnknownDhcpOptionError, type OptionCodec } from './dhcp/option-codec.js';
+export type {
+  DhcpOptionName,
+  DhcpOptionCode,
+  DhcpOptionNameOf,
+  DhcpOptionValue,
+  DhcpOptionInput,
+  DhcpOptionTuple,
+  DhcpOptionItem,
+  DhcpOptionsObject,
+  DhcpOptionsInput,
+} from './dhcp/option-types.js';
+export type { ClientId, ClientIdInput } from './dhcp/codecs/client-id.js';
+export type { ClasslessRoute, ClasslessRouteInput } from './dhcp/codecs/classless-routes.js';
+export type { ClientFqdn, ClientFqdnInput } from './dhcp/codecs/client-fqdn.js';
+export { RELAY_AGENT_SUBOPTIONS, type SubOption, type SubOptionInput } from './dhcp/codecs/sub-options.js';
+export type { VendorClass, VendorSpecificInformation } from './dhcp/codecs/vendor-identifying.js';

@@ -1,4 +1,5 @@
 import { FieldValueError, UnknownFieldError } from './errors.js';
+import { registerLayerType } from './layer-registry.js';
 import type { Packet } from './packet.js';
 import type { Problem } from './problem.js';
 import type { AnyField, FieldInput, FieldValue, JsonValue } from './field/spec.js';
@@ -11,9 +12,15 @@ export interface LayerSpec<Name extends string, F extends readonly AnyField[]> {
   name: Name;
   /** The document that defines the wire format, e.g. 'RFC 791'. */
   rfc: string;
+  /** The heading show() prints (scapy's `name`, e.g. 'Ethernet' for Ether); default: the layer name. */
+  title?: string;
   fields: F;
-  /** Bytes of this layer on the wire, when it is not the sum of its fixed fields plus tail fields. */
-  headerLength?(layer: Layer): number;
+  /**
+   * Bytes of this layer on the wire, when it is not the sum of its fixed fields plus tail fields. `next` is
+   * the layer that follows when building (an unset field may take its length from a binding: BOOTP's vendor
+   * area holds the DHCP magic cookie only when DHCP follows).
+   */
+  headerLength?(layer: Layer, next: Layer | undefined): number;
   /** Computes auto fields into `values` (already holding explicit ones and binding values). */
   fill?(values: unknown[], layer: Layer, ctx: BuildContext): void;
   /** Writes what the field table cannot (variable parts). Called after fixed fields are written. */
@@ -28,6 +35,8 @@ export interface LayerSpec<Name extends string, F extends readonly AnyField[]> {
   showExtra?(layer: Layer, indent: string): string[];
   /** JSON of the whole layer when the generic field map is not enough. */
   toJSON?(layer: Layer): Record<string, JsonValue>;
+  /** The inverse of toJSON, for layers that have one: rebuilds the layer from its JSON fields. */
+  fromJSON?(fields: Record<string, JsonValue>): Layer;
   /**
    * Reply matching, innermost layer first (scapy's answers): 'yes'/'no' decide, 'continue' asks the layer
    * below. Only called when request and reply have this layer at the same depth.
@@ -178,16 +187,25 @@ export class Layer {
 export type TypedLayer<F extends readonly AnyField[]> = Layer & LayerValues<F>;
 
 /** What `defineLayer` returns: call it to make a layer (`Ether({ dst: 'ff:..' })`); pass it to `p.get()`. */
-export interface LayerType<Name extends string, F extends readonly AnyField[]> {
-  (init?: LayerInit<F>): TypedLayer<F>;
+export interface LayerType<Name extends string, F extends readonly AnyField[], M = unknown> {
+  (init?: LayerInit<F>): TypedLayer<F> & M;
   readonly def: LayerDefinition;
   readonly layerName: Name;
   /** The field table, for `ls()`-style listings and the composer. */
   readonly fields: F;
 }
 
-export type AnyLayerType = LayerType<string, readonly AnyField[]>;
-export type LayerOf<T> = T extends LayerType<string, infer F> ? TypedLayer<F> : never;
+/**
+ * Any layer type, for code that takes layer types of several kinds (registries, Packet.get). Called with
+ * no arguments it makes a default layer; set fields by name with setField.
+ */
+export interface AnyLayerType {
+  (init?: never): Layer;
+  readonly def: LayerDefinition;
+  readonly layerName: string;
+  readonly fields: readonly AnyField[];
+}
+export type LayerOf<T> = T extends LayerType<string, infer F, infer M> ? TypedLayer<F> & M : never;
 
 function computeSlots(name: string, fields: readonly AnyField[]) {
   const slots: Slot[] = [];
@@ -232,15 +250,20 @@ function computeSlots(name: string, fields: readonly AnyField[]) {
   return { slots, tail, fixedSize: offset };
 }
 
-/** Declares a layer from its field table (see layers/*.ts for examples). */
-export function defineLayer<const Name extends string, const F extends readonly AnyField[]>(
+/**
+ * Declares a layer from its field table (see layers/*.ts for examples). `methods` become methods of every
+ * instance (DHCP's getOption/setOption), typed on the layers that factories, get() and layer() return.
+ */
+export function defineLayer<const Name extends string, const F extends readonly AnyField[], M = unknown>(
   spec: LayerSpec<Name, F>,
-): LayerType<Name, F> {
+  methods?: M & ThisType<TypedLayer<F> & M>,
+): LayerType<Name, F, M> {
   const { slots, tail, fixedSize } = computeSlots(spec.name, spec.fields);
   const fieldIndex = new Map(spec.fields.map((f, i) => [f.name, i] as const));
   const defaults = spec.fields.map((f) => (f.auto ? undefined : f.default));
 
   class SpecificLayer extends Layer {}
+  if (methods) Object.defineProperties(SpecificLayer.prototype, Object.getOwnPropertyDescriptors(methods));
   spec.fields.forEach((f, i) => {
     Object.defineProperty(SpecificLayer.prototype, f.name, {
       get(this: Layer) {
@@ -286,7 +309,9 @@ export function defineLayer<const Name extends string, const F extends readonly 
     }
     return new SpecificLayer(def, values) as TypedLayer<F>;
   };
-  return Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<Name, F>;
+  const type = Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<Name, F, M>;
+  registerLayerType(type);
+  return type;
 }
 
 /** Writes the fixed fields of `values` at `offset` (bit fields packed MSB first). */

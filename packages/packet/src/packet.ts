@@ -1,4 +1,7 @@
 import { buildInto } from './build.js';
+import { hexdump } from './hexdump.js';
+import { toJSON } from './json.js';
+import { type ShowOptions, show, summary } from './show.js';
 import type { JsonValue } from './field/spec.js';
 import type { AnyLayerType, Layer, LayerOf } from './layer.js';
 import type { Problem } from './problem.js';
@@ -83,9 +86,29 @@ export class Packet {
     return buildInto(this);
   }
 
-  /** The layer names, e.g. ['Ether', 'IPv4', 'UDP', 'BOOTP', 'DHCP']. */
+  /** The layer names, e.g. ['Ether', 'IP', 'UDP', 'BOOTP', 'DHCP']. */
   layerNames(): string[] {
     return this.layers.map((l) => l.def.name);
+  }
+
+  /** scapy's show() as text; `{ computed: true }` is show2 (built and re-dissected first). */
+  show(options?: ShowOptions): string {
+    return show(this, options);
+  }
+
+  /** scapy's one-line summary, e.g. "Ether / IP / UDP 0.0.0.0:bootpc > 255.255.255.255:bootps / BOOTP". */
+  summary(): string {
+    return summary(this);
+  }
+
+  /** scapy's hexdump of the built bytes. */
+  hexdump(): string {
+    return hexdump(this);
+  }
+
+  /** Plain JSON (see toJSON in json.ts); JSON.stringify(packet) uses it. */
+  toJSON(): PacketJson {
+    return toJSON(this);
   }
 }
 

@@ -15,6 +15,13 @@ function toBytes(input: BytesInput, layer: string, name: string): Uint8Array {
   throw new FieldValueError(layer, name, input, 'expected bytes, a string or a list of byte values');
 }
 
+/** JSON carries bytes as hex (see json()); anything else is not a byte string. */
+function bytesFromJson(json: unknown, layer: string, name: string): Uint8Array {
+  const b = typeof json === 'string' ? fromHex(json) : undefined;
+  if (!b) throw new FieldValueError(layer, name, json, 'expected bytes as a hex string in JSON');
+  return b;
+}
+
 export type BytesField<N extends string> = FieldSpec<N, Uint8Array, BytesInput, false> & {
   /** Fixed size fields pad with NUL on build and keep every byte on dissect. */
   readonly fixed: boolean;
@@ -49,6 +56,9 @@ export function fixedBytes<N extends string>(name: N, size: number): BytesField<
     },
     repr: bytesRepr,
     json: (v) => toHex(v),
+    fromJson(json, layer) {
+      return this.normalize(bytesFromJson(json, layer, name), layer);
+    },
     random: () => randomBytes(size),
   };
 }
@@ -73,6 +83,7 @@ export function tailBytes<N extends string>(name: N): BytesField<N> {
     },
     repr: bytesRepr,
     json: (v) => toHex(v),
+    fromJson: (json, layer) => bytesFromJson(json, layer, name),
     random: () => randomBytes(randomInt(16)),
   };
 }
@@ -124,6 +135,9 @@ export function hardwareAddress<N extends string>(name: N): FieldSpec<N, Uint8Ar
     },
     json(v: Uint8Array): string {
       return toHex(v);
+    },
+    fromJson(json, layer) {
+      return this.normalize(bytesFromJson(json, layer, name), layer);
     },
     random: () => {
       const v = new Uint8Array(16);

@@ -23,6 +23,8 @@ export interface FieldSpec<N extends string = string, V = unknown, I = V, A exte
   /** Text for show(): enum names, hex, dotted addresses. */
   repr(value: V): string;
   json(value: V): JsonValue;
+  /** The inverse of json() when normalize() would read the JSON form differently (bytes as hex). */
+  fromJson?(json: JsonValue, layer: string): V;
   /** A random valid value, for fuzz(). */
   random(): V;
 }

@@ -13,6 +13,7 @@ const tagFields = [
 
 export const Dot1Q = defineLayer({
   name: 'Dot1Q',
+  title: '802.1Q',
   rfc: 'IEEE 802.1Q',
   fields: tagFields,
   fill(values) {
@@ -24,6 +25,7 @@ export const Dot1Q = defineLayer({
 
 export const Dot1AD = defineLayer({
   name: 'Dot1AD',
+  title: '802_1AD',
   rfc: 'IEEE 802.1ad',
   fields: tagFields,
   fill(values) {

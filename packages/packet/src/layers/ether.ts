@@ -12,6 +12,7 @@ import { ETHER_TYPES } from './ether-types.js';
 
 export const Ether = defineLayer({
   name: 'Ether',
+  title: 'Ethernet',
   rfc: 'IEEE 802.3 / RFC 894',
   fields: [
     mac('dst', 'ff:ff:ff:ff:ff:ff'),
@@ -35,6 +36,7 @@ export const Ether = defineLayer({
 /** IEEE 802.3 frame with a length instead of a type. */
 export const Dot3 = defineLayer({
   name: 'Dot3',
+  title: '802.3',
   rfc: 'IEEE 802.3',
   fields: [mac('dst', 'ff:ff:ff:ff:ff:ff'), mac('src', '00:00:00:00:00:00'), u16('len', AUTO)],
   fill(values, _layer, ctx) {
@@ -48,7 +50,7 @@ function decodeDot3(bytes: Uint8Array, offset: number, ctx: Parameters<typeof de
   const available = ctx.end - offset - 14;
   if (len > available) {
     ctx.problems.push({
-      kind: 'length-mismatch',
+      kind: 'truncated',
       layer: 'Dot3',
       field: 'len',
       offset: offset + 12,

@@ -8,8 +8,11 @@ import { tailBytes } from '../field/bytes.js';
 import { flags } from '../field/flags.js';
 import { bits, u8, u16 } from '../field/int.js';
 import { ipv4 } from '../field/ipv4.js';
+import { toHex } from '../hex.js';
 import { guessNext } from '../bind.js';
+import { registerLinktype } from '../dissect.js';
 import { defineLayer, readFixedFields, type Layer } from '../layer.js';
+import { listIpOptions } from './ip-options.js';
 
 export const IP_PROTOCOLS = {
   1: 'icmp',
@@ -84,6 +87,7 @@ export const IP = defineLayer({
       });
       header = 20;
     } else if (header > available) {
+      // Partial options could not rebuild identically (options are padded to 4): keep the bytes as Raw.
       ctx.problems.push({
         kind: 'truncated',
         layer: 'IP',
@@ -93,9 +97,21 @@ export const IP = defineLayer({
         expected: header,
         actual: available,
       });
-      header = available;
+      return undefined;
     }
     values[12] = bytes.slice(offset + 20, offset + header);
+    if (header > 20) {
+      const listed = listIpOptions(values[12] as Uint8Array);
+      if (listed.error) {
+        ctx.problems.push({
+          kind: 'malformed-option',
+          layer: 'IP',
+          field: 'options',
+          offset: offset + 20 + listed.error.offset,
+          message: `IP options: ${listed.error.message}`,
+        });
+      }
+    }
     const len = values[3] as number;
     if (len < header) {
       ctx.problems.push({
@@ -109,7 +125,7 @@ export const IP = defineLayer({
       });
     } else if (len > available) {
       ctx.problems.push({
-        kind: 'length-mismatch',
+        kind: 'truncated',
         layer: 'IP',
         field: 'len',
         offset: offset + 2,
@@ -148,14 +164,29 @@ export const IP = defineLayer({
   },
   summary(l, p, i) {
     const next = p.layers[i + 1];
-    if (next && next.def.spec.summary && next.def.name !== 'Raw' && next.def.name !== 'Padding') return 'IP';
+    if (next?.def.spec.summary && next.def.name !== 'Raw' && next.def.name !== 'Padding') return 'IP';
     const proto = l.values[8] as number;
     return `IP ${l.values[10]} > ${l.values[11]} ${IP_PROTOCOLS[proto as keyof typeof IP_PROTOCOLS] ?? proto}`;
   },
+  showExtra(l, indent) {
+    const options = l.values[12] as Uint8Array;
+    if (options.length === 0) return [];
+    const listed = listIpOptions(options);
+    const lines = listed.options.map(
+      (o) =>
+        `${indent}  option ${o.name} (type ${o.type}, length ${o.length}${o.data.length ? `, data ${toHex(o.data)}` : ''})`,
+    );
+    if (listed.error) lines.push(`${indent}  malformed: ${listed.error.message}`);
+    return lines;
+  },
   answers(req, rep) {
-    // A reply comes from where the request went, unless the request was broadcast.
+    // A reply comes from where the request went; anyone may answer a broadcast. Not scapy's rule
+    // (reply.dst == request.src), which never matches a DHCP offer sent to 255.255.255.255 (scapy#1062).
     const dst = req.values[11];
     if (dst !== BROADCAST && rep.values[10] !== dst) return 'no';
-    return req.values[8] === rep.values[8] ? 'continue' : 'no';
+    return req.values[8] === rep.values[8] ? 'yes' : 'no';
   },
 });
+
+registerLinktype(101, IP.def);
+registerLinktype(228, IP.def);

@@ -36,8 +36,20 @@ function ipv4Word(text: string): number {
 
 /** Sum of the IPv4 pseudo-header for a UDP datagram of `length` bytes, or -1 when there is no IP below. */
 function pseudoHeaderSum(ip: Layer | undefined, length: number): number {
-  if (!ip || ip.def.name !== 'IP') return -1;
+  if (ip?.def.name !== 'IP') return -1;
   return ipv4Word(ip.values[10] as string) + ipv4Word(ip.values[11] as string) + 17 + length;
+}
+
+/**
+ * The length the pseudo-header carries. scapy derives it from the IP total length when that is set
+ * explicitly (IP(len=0) gives 0), so malformed packets built here match scapy's bytes.
+ */
+function pseudoLength(ip: Layer | undefined, length: number): number {
+  const total = ip?.values[3] as number | undefined;
+  if (ip?.def.name !== 'IP' || total === undefined) return length;
+  const ihl =
+    (ip.values[1] as number | undefined) ?? (20 + (((ip.values[12] as Uint8Array).length + 3) & ~3)) / 4;
+  return Math.max(total - 4 * ihl, 0);
 }
 
 function checksumOf(bytes: Uint8Array, offset: number, length: number, pseudo: number): number {
@@ -64,9 +76,9 @@ export const UDP = defineLayer({
   finish(layer, out, offset, ctx) {
     if (layer.values[3] !== undefined) return;
     const length = 8 + ctx.payloadLength;
-    const pseudo = pseudoHeaderSum(ctx.prev, length);
+    const pseudo = pseudoHeaderSum(ctx.prev, pseudoLength(ctx.prev, length));
     if (pseudo < 0) return;
-    // The length in the pseudo-header is the datagram's real length, even if len was set to a wrong value.
+    // The checksum covers the datagram's real bytes, even if len was set to a wrong value.
     const sum = checksumOf(out, offset, length, pseudo);
     out[offset + 6] = sum >>> 8;
     out[offset + 7] = sum;
@@ -89,7 +101,7 @@ export const UDP = defineLayer({
       });
     } else if (len > available) {
       ctx.problems.push({
-        kind: 'length-mismatch',
+        kind: 'truncated',
         layer: 'UDP',
         field: 'len',
         offset: offset + 4,
