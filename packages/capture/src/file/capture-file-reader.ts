@@ -18,19 +18,24 @@ const DEFAULT_CHUNK_BYTES = 256 * 1024;
  * complete frame is yielded first, then a PcapFormatError is thrown. The source is closed when iteration
  * ends, fails or is abandoned (break).
  */
-export class CaptureFileReader implements AsyncIterable<Frame> {
+export class CaptureFileReader implements AsyncIterable<Frame>, AsyncIterator<Frame, undefined> {
   private readonly decoder: CaptureDecoder;
   private readonly source: ChunkSource;
-  private readonly chunkBytes: number;
-  private readonly frames: AsyncGenerator<Frame, void, undefined>;
-  /** A frame read ahead by readInfo(), handed out first by the iterator. */
-  private lookahead: IteratorResult<Frame, void> | undefined;
+  private buf: Uint8Array;
+  private view: DataView;
+  private start = 0;
+  private end = 0;
+  private fileOffset = 0;
+  private atEnd = false;
+  private finished = false;
+  /** A frame read ahead by readInfo(), handed out first by next(). */
+  private lookahead: IteratorResult<Frame, undefined> | undefined;
 
   constructor(source: CaptureSource, options: CaptureStreamOptions = {}) {
     this.decoder = new CaptureDecoder(options);
     this.source = chunkSource(source);
-    this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-    this.frames = this.decodeAll();
+    this.buf = new Uint8Array(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** What is known of the file so far; undefined before the first read. */
@@ -43,77 +48,83 @@ export class CaptureFileReader implements AsyncIterable<Frame> {
    * interface declared before the first packet. The frame read ahead is still yielded by the iterator.
    */
   async readInfo(): Promise<CaptureInfo> {
-    if (this.lookahead === undefined) this.lookahead = await this.frames.next();
+    if (this.lookahead === undefined && !this.finished) this.lookahead = await this.next();
     const info = this.decoder.info;
-    // decodeAll either fills info or throws before the first frame; this is only reached with info set.
+    // next() either fills info or throws before the first frame; this is only reached with info set.
     if (info === undefined) throw new Error('capture reader: header not decoded');
     return info;
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Frame, void, undefined> {
-    try {
-      if (this.lookahead !== undefined) {
-        const first = this.lookahead;
-        this.lookahead = undefined;
-        if (first.done === true) return;
-        yield first.value;
-      }
-      yield* this.frames;
-    } finally {
-      await this.frames.return();
+  [Symbol.asyncIterator](): AsyncIterator<Frame, undefined> {
+    return this;
+  }
+
+  /**
+   * A hand-written iterator rather than an async generator: frames already in the buffer are decoded
+   * synchronously, which keeps the per-record cost to one settled promise.
+   */
+  async next(): Promise<IteratorResult<Frame, undefined>> {
+    const ahead = this.lookahead;
+    if (ahead !== undefined) {
+      this.lookahead = undefined;
+      return ahead;
     }
+    const decoder = this.decoder;
+    try {
+      for (;;) {
+        if (this.finished) return { done: true, value: undefined };
+        if (this.start < this.end || this.atEnd) {
+          const consumed = decoder.decode(this.buf, this.view, this.start, this.end, this.fileOffset);
+          if (consumed > 0) {
+            this.start += consumed;
+            this.fileOffset += consumed;
+            const frame = decoder.frame;
+            if (frame !== null) return { done: false, value: frame };
+            continue;
+          }
+          if (this.atEnd) {
+            decoder.finish(this.end - this.start, this.fileOffset);
+            await this.close();
+            return { done: true, value: undefined };
+          }
+        }
+        await this.fill(decoder.needed);
+      }
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  async return(): Promise<IteratorResult<Frame, undefined>> {
+    await this.close();
+    return { done: true, value: undefined };
   }
 
   /** Stops reading and releases the file or stream. */
   async close(): Promise<void> {
-    await this.frames.return();
+    if (this.finished) return;
+    this.finished = true;
+    await this.source.close();
   }
 
-  private async *decodeAll(): AsyncGenerator<Frame, void, undefined> {
-    const decoder = this.decoder;
-    const source = this.source;
-    let buf = new Uint8Array(this.chunkBytes);
-    let view = new DataView(buf.buffer);
-    let start = 0;
-    let end = 0;
-    let fileOffset = 0;
-    let atEnd = false;
-    try {
-      for (;;) {
-        if (start < end || atEnd) {
-          const consumed = decoder.decode(buf, view, start, end, fileOffset);
-          if (consumed > 0) {
-            start += consumed;
-            fileOffset += consumed;
-            const frame = decoder.frame;
-            if (frame !== null) yield frame;
-            continue;
-          }
-          if (atEnd) {
-            decoder.finish(end - start, fileOffset);
-            return;
-          }
-        }
-        const needed = decoder.needed;
-        if (start + needed > buf.length) {
-          if (needed > buf.length) {
-            const grown = new Uint8Array(Math.max(needed, buf.length * 2));
-            grown.set(buf.subarray(start, end));
-            buf = grown;
-            view = new DataView(buf.buffer);
-          } else {
-            buf.copyWithin(0, start, end);
-          }
-          end -= start;
-          start = 0;
-        }
-        const count = await source.read(buf, end, buf.length - end);
-        if (count === 0) atEnd = true;
-        else end += count;
+  /** Makes room for `needed` bytes from `start` (compacting, or growing for a large record) and reads. */
+  private async fill(needed: number): Promise<void> {
+    if (this.start + needed > this.buf.length) {
+      if (needed > this.buf.length) {
+        const grown = new Uint8Array(Math.max(needed, this.buf.length * 2));
+        grown.set(this.buf.subarray(this.start, this.end));
+        this.buf = grown;
+        this.view = new DataView(grown.buffer);
+      } else {
+        this.buf.copyWithin(0, this.start, this.end);
       }
-    } finally {
-      await source.close();
+      this.end -= this.start;
+      this.start = 0;
     }
+    const count = await this.source.read(this.buf, this.end, this.buf.length - this.end);
+    if (count === 0) this.atEnd = true;
+    else this.end += count;
   }
 }
 
