@@ -575,7 +575,8 @@ class DhcpServerEngine implements DhcpServer {
   #hostname(message: DhcpMessage, client: Client): string | undefined {
     if (client.reservation?.hostname !== undefined) return client.reservation.hostname;
     const data = getOption(message, OPTION.HOSTNAME);
-    return data === undefined ? undefined : new TextDecoder().decode(data);
+    // REQUESTs often omit option 12 that the DISCOVER carried: keep the name the client gave before.
+    return data === undefined ? this.#table.byClient(client.key)?.hostname : new TextDecoder().decode(data);
   }
 
   #grantedLeaseTime(message: DhcpMessage, pool: ResolvedPool): number {
