@@ -20,3 +20,30 @@ export {
   type Unsubscribe,
 } from './events.js';
 export * from './wire.js';
+// Server (server helper)
+export { createDhcpServer, type DhcpServer } from './server/dhcp-server.js';
+export type {
+  DhcpPoolOptions,
+  DhcpReservation,
+  DhcpServerOptions,
+  ServerLog,
+} from './server/server-config.js';
+export type {
+  DhcpServerEvent,
+  IgnoredEvent,
+  LeaseAction,
+  LeaseEvent,
+  MalformedEvent,
+  PersistedEvent,
+  PoolExhaustedEvent,
+  ServerErrorEvent,
+  ServerStateEvent,
+} from './server/server-events.js';
+export { DhcpServerError, ServerStateError } from './server/server-errors.js';
+export type { OptionValue } from './server/option-encoding.js';
+export { formatServerEvent } from './server/format-server-event.js';
+export { replyAddressing, type ReplyAddressing } from './server/reply-addressing.js';
+// Leases (server helper)
+export type { Lease, LeaseState } from './leases/lease.js';
+export { DhcpConfigError, LeaseError, LeaseFileError } from './leases/lease-errors.js';
+export { LeaseFileWriter, readLeaseFile } from './leases/lease-file.js';
