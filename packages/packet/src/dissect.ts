@@ -86,6 +86,16 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
   const paddings: [number, number][] = [];
   let def: LayerDefinition | undefined = options.first?.def ?? firstLayers.get(options.linktype ?? 1);
   let offset = 0;
+  if (def && ctx.end === 0) {
+    ctx.problems.push({
+      kind: 'truncated',
+      layer: def.name,
+      offset: 0,
+      message: `empty frame: ${def.name} needs at least ${def.fixedSize} bytes`,
+      expected: def.fixedSize,
+      actual: 0,
+    });
+  }
   while (def && offset < ctx.end && ctx.layers.length < MAX_LAYERS) {
     const endBefore = ctx.end;
     ctx.next = undefined;
