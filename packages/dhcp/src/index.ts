@@ -47,3 +47,19 @@ export { replyAddressing, type ReplyAddressing } from './server/reply-addressing
 export type { Lease, LeaseState } from './leases/lease.js';
 export { DhcpConfigError, LeaseError, LeaseFileError } from './leases/lease-errors.js';
 export { LeaseFileWriter, readLeaseFile } from './leases/lease-file.js';
+// Client (client helper)
+export { createDhcpClient, DhcpClient } from './client/dhcp-client.js';
+export type { DhcpClientOptions } from './client/client-options.js';
+export type { DhcpClientEvent, DhcpClientEventOf } from './client/client-events.js';
+export type { ClientState } from './client/client-state.js';
+export { type DhcpLease, INFINITE_LEASE, leaseTimers } from './client/lease.js';
+export { type DhcpOffer, type OfferPolicy, chooseOffer } from './client/offer-selection.js';
+export { type BackoffOptions, retransmitDelay } from './client/backoff.js';
+export {
+  AddressInUseError,
+  ClientOptionError,
+  ClientStateError,
+  DhcpClientError,
+  NakError,
+  NoResponseError,
+} from './client/client-errors.js';

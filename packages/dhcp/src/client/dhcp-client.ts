@@ -1,0 +1,641 @@
+/**
+ * The RFC 2131 client state machine over any Link. One receive loop feeds the exchange in progress;
+ * every exchange is "send, wait with randomized exponential backoff, retransmit" (§4.1) with a reply
+ * filter, so DORA, renew, rebind, reboot and inform share one retransmission path.
+ */
+import type { Link } from '@wirecraft/capture';
+import { EventHub, messageEvent } from '../events.js';
+import { EngineTime, OperationAbortedError } from '../time.js';
+import {
+  BROADCAST_FLAG,
+  BROADCAST_IP,
+  BROADCAST_MAC,
+  DHCP_MESSAGE_TYPE,
+  messageTypeName,
+  OPTION,
+  ZERO_IP,
+} from '../wire/dhcp-constants.js';
+import { composeDhcpFrame, dhcpPacket, type ReceivedDhcp } from '../wire/dhcp-frame.js';
+import {
+  type DhcpMessage,
+  emptyMessage,
+  ipv4Bytes,
+  messageType,
+  optionIpv4,
+  optionText,
+  setOption,
+  textBytes,
+} from '../wire/dhcp-message.js';
+import { dhcpMessages } from '../wire/dhcp-receive.js';
+import { summarizeMessage } from '../wire/message-summary.js';
+import { probeAddress } from './arp-probe.js';
+import { retransmitDelay } from './backoff.js';
+import { AddressInUseError, ClientStateError, NakError, NoResponseError } from './client-errors.js';
+import type { DhcpClientEvent } from './client-events.js';
+import {
+  type DhcpClientOptions,
+  type ResolvedClientOptions,
+  resolveClientOptions,
+} from './client-options.js';
+import type { ClientState } from './client-state.js';
+import { type DhcpLease, INFINITE_LEASE, leaseFromAck } from './lease.js';
+import { choiceIsFinal, chooseOffer, type DhcpOffer, offerFrom } from './offer-selection.js';
+
+interface Outgoing {
+  message: DhcpMessage;
+  srcIp: string;
+  dstIp: string;
+  dstMac: string;
+}
+
+interface ExchangeControl<T> {
+  settle(value: T): void;
+  fail(error: Error): void;
+  /** Stops retransmitting (e.g. while an offer window runs); the exchange then ends only by settle/fail. */
+  holdRetransmit(): void;
+}
+
+interface ExchangeSpec<T> {
+  operation: string;
+  build(secs: number): Outgoing;
+  onReply(received: ReceivedDhcp, control: ExchangeControl<T>): void;
+  /** Per-attempt wait in RFC ms; default: the §4.1 backoff. */
+  waitFor?(attempt: number): number;
+  maxAttempts?: number;
+}
+
+export class DhcpClient {
+  readonly link: Link;
+  readonly time: EngineTime;
+  readonly #options: DhcpClientOptions;
+  readonly #config: ResolvedClientOptions;
+  readonly #hub = new EventHub<DhcpClientEvent>();
+  readonly #abort = new AbortController();
+  #state: ClientState = 'INIT';
+  #lease: DhcpLease | undefined;
+  #xid: number;
+  #onReply: ((received: ReceivedDhcp) => void) | undefined;
+  readonly #pump: Promise<void>;
+
+  constructor(options: DhcpClientOptions) {
+    this.#config = resolveClientOptions(options);
+    this.#options = options;
+    this.link = options.link;
+    this.time = new EngineTime({ timeScale: options.timeScale, clock: options.clock });
+    this.#xid = options.xid ?? randomXid();
+    // Registered now, before anything is sent, so no reply can slip past.
+    const replies = dhcpMessages(this.link, { signal: this.#abort.signal });
+    this.#pump = this.#receiveLoop(replies);
+  }
+
+  get state(): ClientState {
+    return this.#state;
+  }
+
+  get lease(): DhcpLease | undefined {
+    return this.#lease;
+  }
+
+  get xid(): number {
+    return this.#xid;
+  }
+
+  on(listener: (event: DhcpClientEvent) => void): () => void {
+    return this.#hub.on(listener);
+  }
+
+  events(options?: { signal?: AbortSignal; queueCapacity?: number }): AsyncIterableIterator<DhcpClientEvent> {
+    return this.#hub.events(options);
+  }
+
+  /** Full DORA from INIT. Resolves with the lease once BOUND. */
+  async obtain(): Promise<DhcpLease> {
+    this.#assertRunning('obtain');
+    let naks = 0;
+    for (;;) {
+      this.#setState('INIT');
+      this.#xid = naks === 0 && this.#options.xid !== undefined ? this.#options.xid : randomXid();
+      const offer = await this.#select();
+      this.#setState('REQUESTING');
+      const started = this.time.elapsed();
+      const outcome = await this.#exchange<ReceivedDhcp>({
+        operation: 'DHCPREQUEST (REQUESTING)',
+        build: (secs) => this.#request({ secs, requested: offer.address, serverId: offer.serverId }),
+        onReply: (received, control) => {
+          if (!this.#fromServer(received, offer.serverId)) return;
+          const type = messageType(received.message);
+          if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+        },
+      });
+      if (messageType(outcome.message) === DHCP_MESSAGE_TYPE.NAK) {
+        this.#nak(outcome);
+        if (++naks > this.#config.maxNaks) {
+          throw new NakError('DHCPREQUEST', offer.serverId, optionText(outcome.message, OPTION.MESSAGE));
+        }
+        continue;
+      }
+      const lease = leaseFromAck(outcome.message, outcome.srcMac, started, offer.serverId ?? outcome.srcIp);
+      if (this.#config.arpProbes > 0) {
+        const owner = await probeAddress(this, lease.address, this.#config.arpProbes, this.#config.arpWaitMs);
+        if (owner) {
+          this.#hub.emit({
+            type: 'arp-conflict',
+            time: this.time.elapsed(),
+            address: lease.address,
+            ownerMac: owner,
+          });
+          this.#lease = lease;
+          await this.decline();
+          throw new AddressInUseError(lease.address, owner);
+        }
+      }
+      return this.#bind(lease, 'obtained');
+    }
+  }
+
+  /** RENEWING: unicast REQUEST with ciaddr to the server that granted the lease. */
+  async renew(): Promise<DhcpLease> {
+    const lease = this.#requireLease('renew');
+    this.#setState('RENEWING');
+    return this.#extend(lease, 'renewed', {
+      srcIp: lease.address,
+      dstIp: lease.serverId,
+      dstMac: lease.serverMac,
+      operation: 'DHCPREQUEST (RENEWING)',
+    });
+  }
+
+  /** REBINDING: broadcast REQUEST with ciaddr, any server may answer. */
+  async rebind(): Promise<DhcpLease> {
+    const lease = this.#requireLease('rebind');
+    this.#setState('REBINDING');
+    return this.#extend(lease, 'rebound', {
+      srcIp: lease.address,
+      dstIp: BROADCAST_IP,
+      dstMac: BROADCAST_MAC,
+      operation: 'DHCPREQUEST (REBINDING)',
+    });
+  }
+
+  /** INIT-REBOOT: asks to keep a previously held address (REQUEST with option 50, no server id). */
+  async reboot(address: string): Promise<DhcpLease> {
+    this.#assertRunning('reboot');
+    this.#setState('INIT-REBOOT');
+    this.#xid = randomXid();
+    this.#setState('REBOOTING');
+    const started = this.time.elapsed();
+    const reply = await this.#exchange<ReceivedDhcp>({
+      operation: 'DHCPREQUEST (REBOOTING)',
+      build: (secs) => this.#request({ secs, requested: address }),
+      onReply: (received, control) => {
+        const type = messageType(received.message);
+        if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+      },
+    });
+    if (messageType(reply.message) === DHCP_MESSAGE_TYPE.NAK) {
+      this.#nak(reply);
+      throw new NakError(
+        'DHCPREQUEST (INIT-REBOOT)',
+        optionIpv4(reply.message, OPTION.SERVER_ID),
+        optionText(reply.message, OPTION.MESSAGE),
+      );
+    }
+    return this.#bind(leaseFromAck(reply.message, reply.srcMac, started, reply.srcIp), 'rebooted');
+  }
+
+  /** DHCPRELEASE to the server (no reply expected); the client returns to INIT. */
+  async release(): Promise<void> {
+    const lease = this.#requireLease('release');
+    const message = this.#base(DHCP_MESSAGE_TYPE.RELEASE, 0);
+    message.ciaddr = lease.address;
+    message.flags = 0;
+    setOption(message, OPTION.SERVER_ID, ipv4Bytes(lease.serverId));
+    this.#xid = randomXid();
+    message.xid = this.#xid;
+    await this.#send({ message, srcIp: lease.address, dstIp: lease.serverId, dstMac: lease.serverMac });
+    this.#lease = undefined;
+    this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'released', lease });
+    this.#setState('INIT');
+  }
+
+  /** DHCPDECLINE of the current (or just acknowledged) address; the client returns to INIT. */
+  async decline(): Promise<void> {
+    const lease = this.#requireLease('decline');
+    const message = this.#base(DHCP_MESSAGE_TYPE.DECLINE, 0);
+    message.flags = 0;
+    setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(lease.address));
+    setOption(message, OPTION.SERVER_ID, ipv4Bytes(lease.serverId));
+    await this.#send({ message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC });
+    this.#lease = undefined;
+    this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'declined', lease });
+    this.#setState('INIT');
+  }
+
+  /** DHCPINFORM: configuration for an address configured by other means. Resolves with the ACK's options. */
+  async inform(address: string): Promise<DhcpMessage> {
+    this.#assertRunning('inform');
+    const previous = this.#state;
+    this.#setState('INFORMING');
+    this.#xid = randomXid();
+    try {
+      const reply = await this.#exchange<ReceivedDhcp>({
+        operation: 'DHCPINFORM',
+        build: (secs) => {
+          const message = this.#base(DHCP_MESSAGE_TYPE.INFORM, secs);
+          message.ciaddr = address;
+          // §4.4.3: the server unicasts to ciaddr; we ask for broadcast because we have no IP stack.
+          message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
+          this.#commonOptions(message, false);
+          return { message, srcIp: address, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
+        },
+        onReply: (received, control) => {
+          if (messageType(received.message) === DHCP_MESSAGE_TYPE.ACK) control.settle(received);
+        },
+      });
+      return reply.message;
+    } finally {
+      this.#setState(previous === 'INFORMING' ? 'INIT' : previous);
+    }
+  }
+
+  /**
+   * Stays bound: renews at T1 (retrying every half of the time left to T2, at least 60 s), rebinds at T2
+   * (likewise until expiry), and on expiry reports the lease lost and resolves in INIT. Ends early,
+   * resolving, when stop() is called.
+   */
+  async runBound(): Promise<void> {
+    const signal = this.#abort.signal;
+    try {
+      for (;;) {
+        const lease = this.#requireLease('runBound');
+        if (lease.leaseTime === INFINITE_LEASE) {
+          await new Promise<void>((resolve) =>
+            signal.addEventListener('abort', () => resolve(), { once: true }),
+          );
+          return;
+        }
+        const t1 = lease.startedAt + this.time.scaled(lease.renewalTime * 1000);
+        const t2 = lease.startedAt + this.time.scaled(lease.rebindingTime * 1000);
+        const expiry = lease.startedAt + this.time.scaled(lease.leaseTime * 1000);
+        await this.#sleepUntil(t1, signal);
+        if (await this.#keepTrying('renew', lease, t2)) continue;
+        if (await this.#keepTrying('rebind', lease, expiry)) continue;
+        await this.#sleepUntil(expiry, signal);
+        this.#lease = undefined;
+        this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'lost', lease });
+        this.#setState('INIT');
+        return;
+      }
+    } catch (error) {
+      if (error instanceof OperationAbortedError) return;
+      throw error;
+    }
+  }
+
+  /** Stops every exchange and the receive loop; idempotent. Does not close the link. */
+  async stop(): Promise<void> {
+    if (this.#abort.signal.aborted) return;
+    this.#abort.abort();
+    this.#setState('STOPPED');
+    await this.#pump;
+    this.#hub.close();
+  }
+
+  /** @internal for the ARP probe: sends a raw frame on our link. */
+  sendRaw(frame: Uint8Array): Promise<void> {
+    return this.link.send(frame);
+  }
+
+  /** @internal */
+  get mac(): string {
+    return this.#config.mac;
+  }
+
+  /** @internal */
+  get signal(): AbortSignal {
+    return this.#abort.signal;
+  }
+
+  async #keepTrying(kind: 'renew' | 'rebind', lease: DhcpLease, deadline: number): Promise<boolean> {
+    const signal = this.#abort.signal;
+    this.#setState(kind === 'renew' ? 'RENEWING' : 'REBINDING');
+    while (this.time.elapsed() < deadline) {
+      const remainingRfc = (deadline - this.time.elapsed()) / this.time.timeScale;
+      const wait = Math.min(remainingRfc, Math.max(60_000, remainingRfc / 2));
+      try {
+        await this.#extend(
+          lease,
+          kind === 'renew' ? 'renewed' : 'rebound',
+          kind === 'renew'
+            ? {
+                srcIp: lease.address,
+                dstIp: lease.serverId,
+                dstMac: lease.serverMac,
+                operation: 'DHCPREQUEST (RENEWING)',
+              }
+            : {
+                srcIp: lease.address,
+                dstIp: BROADCAST_IP,
+                dstMac: BROADCAST_MAC,
+                operation: 'DHCPREQUEST (REBINDING)',
+              },
+          { maxAttempts: 1, waitFor: () => wait },
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof NoResponseError) continue;
+        if (error instanceof NakError) {
+          this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'lost', lease });
+          throw error;
+        }
+        throw error;
+      }
+    }
+    if (signal.aborted) throw new OperationAbortedError('runBound');
+    return false;
+  }
+
+  async #extend(
+    lease: DhcpLease,
+    kind: 'renewed' | 'rebound',
+    route: { srcIp: string; dstIp: string; dstMac: string; operation: string },
+    retry: { maxAttempts?: number; waitFor?: (attempt: number) => number } = {},
+  ): Promise<DhcpLease> {
+    this.#xid = randomXid();
+    const started = this.time.elapsed();
+    const reply = await this.#exchange<ReceivedDhcp>({
+      operation: route.operation,
+      ...retry,
+      build: (secs) => {
+        const message = this.#base(DHCP_MESSAGE_TYPE.REQUEST, secs);
+        message.ciaddr = lease.address;
+        // §4.4.5: the server can reach us at ciaddr; no broadcast flag needed, but we have no IP stack.
+        message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
+        this.#commonOptions(message, true);
+        return { message, srcIp: route.srcIp, dstIp: route.dstIp, dstMac: route.dstMac };
+      },
+      onReply: (received, control) => {
+        const type = messageType(received.message);
+        if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+      },
+    });
+    if (messageType(reply.message) === DHCP_MESSAGE_TYPE.NAK) {
+      this.#nak(reply);
+      throw new NakError(
+        route.operation,
+        optionIpv4(reply.message, OPTION.SERVER_ID),
+        optionText(reply.message, OPTION.MESSAGE),
+      );
+    }
+    return this.#bind(leaseFromAck(reply.message, reply.srcMac, started, lease.serverId), kind);
+  }
+
+  async #select(): Promise<DhcpOffer> {
+    this.#setState('SELECTING');
+    const offers: DhcpOffer[] = [];
+    const { offerWindow, policy } = this.#config;
+    let windowTimer: (() => void) | undefined;
+    try {
+      return await this.#exchange<DhcpOffer>({
+        operation: 'DHCPDISCOVER',
+        build: (secs) => {
+          const message = this.#base(DHCP_MESSAGE_TYPE.DISCOVER, secs);
+          if (this.#config.requestedAddress) {
+            setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(this.#config.requestedAddress));
+          }
+          this.#commonOptions(message, true);
+          return { message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
+        },
+        onReply: (received, control) => {
+          if (messageType(received.message) !== DHCP_MESSAGE_TYPE.OFFER) return;
+          const offer = offerFrom(received, this.time.elapsed());
+          offers.push(offer);
+          this.#hub.emit({ type: 'offer', time: offer.time, offer, count: offers.length });
+          const decide = () => {
+            const chosen = chooseOffer(offers, policy);
+            if (chosen) {
+              this.#hub.emit({
+                type: 'offer-chosen',
+                time: this.time.elapsed(),
+                offer: chosen,
+                among: offers.length,
+              });
+              control.settle(chosen);
+            }
+          };
+          if (offerWindow === 0 || choiceIsFinal(offers, policy)) {
+            if (offerWindow === 0 || policy === 'first' || choiceIsFinal(offers, policy)) decide();
+            return;
+          }
+          if (!windowTimer) {
+            control.holdRetransmit();
+            windowTimer = this.time.after(offerWindow, () => {
+              const chosen = chooseOffer(offers, policy);
+              if (chosen) decide();
+              else
+                control.fail(
+                  new NoResponseError('DHCPDISCOVER (no offer matched the policy)', 1, [offers[0].time]),
+                );
+            });
+          }
+        },
+      });
+    } finally {
+      windowTimer?.();
+    }
+  }
+
+  #exchange<T>(spec: ExchangeSpec<T>): Promise<T> {
+    const signal = this.#abort.signal;
+    const maxAttempts = spec.maxAttempts ?? this.#config.maxAttempts;
+    const waitFor = spec.waitFor ?? ((attempt: number) => retransmitDelay(attempt, this.#options.backoff));
+    const begin = this.time.clock.now();
+    const sentAt: number[] = [];
+    return new Promise<T>((resolve, reject) => {
+      let cancelTimer: (() => void) | undefined;
+      let done = false;
+      let held = false;
+      let lastWait = 0;
+      const finish = () => {
+        done = true;
+        cancelTimer?.();
+        this.#onReply = undefined;
+        signal.removeEventListener('abort', onAbort);
+      };
+      const control: ExchangeControl<T> = {
+        settle: (value) => {
+          if (done) return;
+          finish();
+          resolve(value);
+        },
+        fail: (error) => {
+          if (done) return;
+          finish();
+          reject(error);
+        },
+        holdRetransmit: () => {
+          held = true;
+          cancelTimer?.();
+        },
+      };
+      const onAbort = () => control.fail(new OperationAbortedError(spec.operation));
+      signal.addEventListener('abort', onAbort, { once: true });
+      const attempt = () => {
+        if (done || held) return;
+        const number = sentAt.length + 1;
+        const outgoing = spec.build(this.time.rfcSecondsSince(begin));
+        sentAt.push(this.time.elapsed());
+        if (number > 1) {
+          this.#hub.emit({
+            type: 'retransmit',
+            time: this.time.elapsed(),
+            messageType: messageTypeName(messageType(outgoing.message)),
+            attempt: number,
+            waitedMs: lastWait,
+          });
+        }
+        this.#send(outgoing).catch((error: Error) => control.fail(error));
+        lastWait = waitFor(number);
+        cancelTimer = this.time.after(lastWait, () => {
+          if (number >= maxAttempts) control.fail(new NoResponseError(spec.operation, number, sentAt));
+          else attempt();
+        });
+      };
+      this.#onReply = (received) => spec.onReply(received, control);
+      if (signal.aborted) onAbort();
+      else attempt();
+    });
+  }
+
+  async #receiveLoop(replies: AsyncIterableIterator<ReceivedDhcp>): Promise<void> {
+    try {
+      for await (const received of replies) {
+        const m = received.message;
+        if (m.op !== 2 || m.chaddr !== this.#config.mac) continue;
+        if (this.#hub.active) {
+          this.#hub.emit(
+            messageEvent(
+              'received',
+              this.time.elapsed(),
+              summarizeMessage(m, received),
+              m,
+              () => received.packet,
+            ),
+          );
+        }
+        if (m.xid === this.#xid) this.#onReply?.(received);
+      }
+    } catch (error) {
+      if (!this.#abort.signal.aborted) {
+        this.#hub.emit({ type: 'error', time: this.time.elapsed(), error: error as Error });
+      }
+    }
+  }
+
+  async #send(outgoing: Outgoing): Promise<void> {
+    const params = {
+      message: outgoing.message,
+      srcMac: this.#config.mac,
+      dstMac: outgoing.dstMac,
+      srcIp: outgoing.srcIp,
+      dstIp: outgoing.dstIp,
+    };
+    const frame = composeDhcpFrame(params);
+    if (this.#hub.active) {
+      const summary = summarizeMessage(outgoing.message, { ...params, srcMac: params.srcMac });
+      this.#hub.emit(
+        messageEvent('sent', this.time.elapsed(), summary, outgoing.message, () => dhcpPacket(params)),
+      );
+    }
+    await this.link.send(frame);
+  }
+
+  #base(type: number, secs: number): DhcpMessage {
+    const message = emptyMessage(1);
+    message.xid = this.#xid;
+    message.secs = secs;
+    message.chaddr = this.#config.mac;
+    message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
+    setOption(message, OPTION.MESSAGE_TYPE, Uint8Array.of(type));
+    setOption(message, OPTION.CLIENT_ID, this.#config.clientId);
+    return message;
+  }
+
+  #commonOptions(message: DhcpMessage, withParameters: boolean): void {
+    if (this.#options.hostname) setOption(message, OPTION.HOSTNAME, textBytes(this.#options.hostname));
+    if (this.#options.vendorClass)
+      setOption(message, OPTION.VENDOR_CLASS, textBytes(this.#options.vendorClass));
+    if (withParameters || messageType(message) === DHCP_MESSAGE_TYPE.INFORM) {
+      setOption(message, OPTION.PARAMETER_REQUEST_LIST, Uint8Array.from(this.#config.paramReqList));
+      setOption(message, OPTION.MAX_MESSAGE_SIZE, Uint8Array.of(0x05, 0xdc));
+    }
+    for (const option of this.#options.extraOptions ?? []) setOption(message, option.code, option.data);
+  }
+
+  #request(args: { secs: number; requested: string; serverId?: string | undefined }): Outgoing {
+    const message = this.#base(DHCP_MESSAGE_TYPE.REQUEST, args.secs);
+    setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(args.requested));
+    if (args.serverId) setOption(message, OPTION.SERVER_ID, ipv4Bytes(args.serverId));
+    this.#commonOptions(message, true);
+    return { message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
+  }
+
+  #fromServer(received: ReceivedDhcp, serverId: string | undefined): boolean {
+    if (!serverId) return true;
+    const id = optionIpv4(received.message, OPTION.SERVER_ID);
+    return id === undefined || id === serverId;
+  }
+
+  #bind(lease: DhcpLease, kind: 'obtained' | 'renewed' | 'rebound' | 'rebooted'): DhcpLease {
+    this.#lease = lease;
+    this.#setState('BOUND');
+    this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind, lease });
+    return lease;
+  }
+
+  #nak(received: ReceivedDhcp): void {
+    const event: { type: 'nak'; time: number; serverId?: string; text?: string } = {
+      type: 'nak',
+      time: this.time.elapsed(),
+    };
+    const serverId = optionIpv4(received.message, OPTION.SERVER_ID);
+    if (serverId) event.serverId = serverId;
+    const text = optionText(received.message, OPTION.MESSAGE);
+    if (text) event.text = text;
+    this.#hub.emit(event);
+    this.#lease = undefined;
+    this.#setState('INIT');
+  }
+
+  #setState(to: ClientState): void {
+    const from = this.#state;
+    if (from === to) return;
+    if (from === 'STOPPED') return;
+    this.#state = to;
+    this.#hub.emit({ type: 'state', time: this.time.elapsed(), from, to });
+  }
+
+  #requireLease(operation: string): DhcpLease {
+    this.#assertRunning(operation);
+    if (!this.#lease)
+      throw new ClientStateError(operation, this.#state, 'obtain() or reboot() a lease first');
+    return this.#lease;
+  }
+
+  #assertRunning(operation: string): void {
+    if (this.#abort.signal.aborted) throw new ClientStateError(operation, 'STOPPED', 'create a new client');
+  }
+
+  #sleepUntil(at: number, signal: AbortSignal): Promise<void> {
+    const wait = at - this.time.elapsed();
+    return this.time.sleep(Math.max(0, wait) / this.time.timeScale, signal, 'runBound');
+  }
+}
+
+function randomXid(): number {
+  return (Math.random() * 0x100000000) >>> 0;
+}
+
+export function createDhcpClient(options: DhcpClientOptions): DhcpClient {
+  return new DhcpClient(options);
+}
