@@ -33,8 +33,8 @@ scapy_l2.SourceMACField.i2h = lambda self, pkt, x: scapy_l2.MACField.i2h(self, p
 LIMIT_SECONDS = 2
 
 
-class Timeout(Exception):
-    pass
+class Timeout(BaseException):
+    """A BaseException: scapy turns any Exception inside a payload dissector into Raw, which would hide it."""
 
 
 def on_alarm(signum, frame):

@@ -1,20 +1,18 @@
 import type { LayerDefinition } from '../layer.js';
-import { Dot1AD, Dot1Q } from '../layers/dot1q.js';
-import { Dot3, Ether, LLC } from '../layers/ether.js';
-import { IP } from '../layers/ip.js';
-import { Padding, Raw } from '../layers/raw.js';
-import { UDP } from '../layers/udp.js';
+import { layerTypeByName, layerTypes } from '../layer-registry.js';
+// Layer modules register themselves when imported; these are the ones scapy one-liners name.
+import '../layers/arp.js';
+import '../layers/bindings.js';
+import '../layers/dhcp.js';
+import '../layers/loopback.js';
+import '../layers/sll.js';
+import './dhcp-options.js';
 
-// Layers by scapy's class name; ours are defined with scapy's names, so no aliases are needed.
-const layers = new Map<string, LayerDefinition>();
-for (const type of [Ether, Dot3, LLC, Dot1Q, Dot1AD, IP, UDP, Raw, Padding])
-  layers.set(type.def.name, type.def);
-
-/** The layer definition for a scapy class name, or undefined. */
+/** The layer definition for a scapy class name (exact name first, as Python is case-sensitive), or undefined. */
 export function scapyLayerType(name: string): LayerDefinition | undefined {
-  return layers.get(name);
+  return (layerTypes.get(name) ?? layerTypeByName(name))?.def;
 }
 
 export function scapyLayerNames(): string[] {
-  return [...layers.keys()];
+  return [...layerTypes.keys()];
 }
