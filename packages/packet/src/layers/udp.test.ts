@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { IP, Raw, UDP, dissect, fromHex, packet, toHex } from '../index.js';
+import { IP, Raw, UDP, dissect, packet, toHex } from '../index.js';
 
 // IP(src='198.18.0.1', dst='198.18.0.2')/UDP(sport=1000, dport=2000)/Raw(bytes.fromhex('67fa'))
 // The payload makes the checksum compute to 0, which is sent as 0xffff (0 means "no checksum").
