@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type LiveLink, openLiveLink } from '@wirecraft/capture';
 import { createLab, describeLab, type Lab, runDhclient, runUdhcpc, startUdhcpc } from '@wirecraft/lab';
 import { createDhcpServer, type DhcpServer, type Lease, readLeaseFile } from '../src/index.js';
