@@ -90,3 +90,10 @@ export type { ClasslessRoute, ClasslessRouteInput } from './dhcp/codecs/classles
 export type { ClientFqdn, ClientFqdnInput } from './dhcp/codecs/client-fqdn.js';
 export { RELAY_AGENT_SUBOPTIONS, type SubOption, type SubOptionInput } from './dhcp/codecs/sub-options.js';
 export type { VendorClass, VendorSpecificInformation } from './dhcp/codecs/vendor-identifying.js';
+export { fromScapy, evaluateScapy } from './scapy/evaluate.js';
+export { toScapy, layerToScapy } from './scapy/to-scapy.js';
+export { parseScapy } from './scapy/parser.js';
+export type { ScapyExpr, ScapyKeyword } from './scapy/ast.js';
+export { ScapySyntaxError } from './scapy/syntax-error.js';
+export { ScapyEvalError, ScapyTypeError, UnknownScapyNameError } from './scapy/eval-errors.js';
+export { UnknownScapyDhcpOptionError } from './scapy/dhcp-options.js';
