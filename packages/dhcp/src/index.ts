@@ -63,3 +63,13 @@ export {
   NakError,
   NoResponseError,
 } from './client/client-errors.js';
+// Load mode (client helper)
+export {
+  type LoadOptions,
+  type LoadProgress,
+  type LoadRelayOptions,
+  type LoadResult,
+  runLoad,
+} from './load/run-load.js';
+export { LoadOptionError } from './load/load-errors.js';
+export { percentile } from './load/percentile.js';
