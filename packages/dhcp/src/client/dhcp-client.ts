@@ -287,7 +287,8 @@ export class DhcpClient {
         return;
       }
     } catch (error) {
-      if (error instanceof OperationAbortedError) return;
+      // stop() ends runBound normally, whichever step it interrupted.
+      if (error instanceof OperationAbortedError || signal.aborted) return;
       throw error;
     }
   }
