@@ -16,7 +16,10 @@ export interface Timestamp {
 }
 
 export interface Frame {
-  /** The captured bytes, owned by the receiver (never a view of a buffer that will be reused). */
+  /**
+   * The captured bytes, owned by the receiver (never a view of a buffer that will be reused), except
+   * from a capture reader given `frameData: 'view'`, which opts into short-lived views (see CaptureReadOptions).
+   */
   data: Uint8Array;
   timestamp: Timestamp;
   /** Length on the wire; larger than data.length when the capture was truncated by a snap length. */

@@ -15,9 +15,11 @@ export class CaptureDecoder {
   info: CaptureInfo | undefined;
   private format: FormatDecoder | undefined;
   private readonly maxRecordBytes: number;
+  private readonly viewData: boolean;
 
   constructor(options: CaptureReadOptions = {}) {
     this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+    this.viewData = options.frameData === 'view';
   }
 
   /** The packet held by the last consumed item, or null when it was metadata. */
@@ -35,6 +37,7 @@ export class CaptureDecoder {
     if (this.format === undefined) {
       if (end - offset < 4) return 0;
       this.format = this.detect(view.getUint32(offset, true), fileOffset);
+      this.format.viewData = this.viewData;
     }
     return this.format.decode(buf, view, offset, end, fileOffset);
   }

@@ -14,7 +14,9 @@ const DEFAULT_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Streams the frames of a pcap or pcapng file (a path, a Node Readable or an async iterable of chunks)
- * in constant memory: one reusable buffer, frames copied out of it. On corrupt or truncated input every
+ * in constant memory: one reusable buffer, frames copied out of it (or viewed in it: `frameData: 'view'`).
+ * Iterate frame by frame (`for await`), or batch by batch with `nextBatch()`/`batches()`, which costs
+ * one promise per read chunk instead of one per frame. On corrupt or truncated input every
  * complete frame is yielded first, then a PcapFormatError is thrown. The source is closed when iteration
  * ends, fails or is abandoned (break).
  */
@@ -30,6 +32,8 @@ export class CaptureFileReader implements AsyncIterable<Frame>, AsyncIterator<Fr
   private finished = false;
   /** A frame read ahead by readInfo(), handed out first by next(). */
   private lookahead: IteratorResult<Frame, undefined> | undefined;
+  /** An error met after some frames of a batch: those are returned first, the error on the next call. */
+  private deferredError: { error: unknown } | undefined;
 
   constructor(source: CaptureSource, options: CaptureStreamOptions = {}) {
     this.decoder = new CaptureDecoder(options);
@@ -69,6 +73,7 @@ export class CaptureFileReader implements AsyncIterable<Frame>, AsyncIterator<Fr
       this.lookahead = undefined;
       return ahead;
     }
+    this.throwDeferred();
     const decoder = this.decoder;
     try {
       for (;;) {
@@ -96,6 +101,66 @@ export class CaptureFileReader implements AsyncIterable<Frame>, AsyncIterator<Fr
     }
   }
 
+  /**
+   * Every frame already decodable from the read buffer, reading more first only when none is: one
+   * promise per read chunk (256 KiB by default, about 800 DHCP frames) instead of one per frame.
+   * Resolves to undefined at the end. On corrupt or truncated input the complete frames before the
+   * fault come in a batch first, and the next call throws. With `frameData: 'view'`, the frames' bytes
+   * are views of the read buffer, valid until the next call to nextBatch() or next().
+   */
+  async nextBatch(): Promise<Frame[] | undefined> {
+    const batch: Frame[] = [];
+    const ahead = this.lookahead;
+    if (ahead !== undefined) {
+      this.lookahead = undefined;
+      if (ahead.done === true) return undefined;
+      batch.push(ahead.value);
+    }
+    this.throwDeferred();
+    const decoder = this.decoder;
+    try {
+      for (;;) {
+        if (this.finished) return batch.length > 0 ? batch : undefined;
+        if (this.start < this.end || this.atEnd) {
+          const consumed = decoder.decode(this.buf, this.view, this.start, this.end, this.fileOffset);
+          if (consumed > 0) {
+            this.start += consumed;
+            this.fileOffset += consumed;
+            const frame = decoder.frame;
+            if (frame !== null) batch.push(frame);
+            continue;
+          }
+          if (this.atEnd) {
+            decoder.finish(this.end - this.start, this.fileOffset);
+            await this.close();
+            return batch.length > 0 ? batch : undefined;
+          }
+        }
+        // Reading now would move the bytes that this batch's views point into.
+        if (batch.length > 0) return batch;
+        await this.fill(decoder.needed);
+      }
+    } catch (error) {
+      await this.close();
+      if (batch.length === 0) throw error;
+      this.deferredError = { error };
+      return batch;
+    }
+  }
+
+  /** The frames in batches (see nextBatch); leaving the loop early closes the source. */
+  async *batches(): AsyncGenerator<Frame[], void, undefined> {
+    try {
+      for (;;) {
+        const batch = await this.nextBatch();
+        if (batch === undefined) return;
+        yield batch;
+      }
+    } finally {
+      await this.close();
+    }
+  }
+
   async return(): Promise<IteratorResult<Frame, undefined>> {
     await this.close();
     return { done: true, value: undefined };
@@ -106,6 +171,14 @@ export class CaptureFileReader implements AsyncIterable<Frame>, AsyncIterator<Fr
     if (this.finished) return;
     this.finished = true;
     await this.source.close();
+  }
+
+  private throwDeferred(): void {
+    const deferred = this.deferredError;
+    if (deferred !== undefined) {
+      this.deferredError = undefined;
+      throw deferred.error;
+    }
   }
 
   /** Makes room for `needed` bytes from `start` (compacting, or growing for a large record) and reads. */

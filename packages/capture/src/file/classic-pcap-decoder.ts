@@ -1,7 +1,7 @@
 import type { Frame } from '../frame.js';
 import { PcapFormatError } from './capture-file-errors.js';
 import type { CaptureInfo, CaptureInterface } from './capture-info.js';
-import { copyBytes, FormatDecoder } from './format-decoder.js';
+import { FormatDecoder } from './format-decoder.js';
 import {
   CLASSIC_FCS_PRESENT,
   CLASSIC_HEADER_BYTES,
@@ -51,7 +51,7 @@ export class ClassicPcapDecoder extends FormatDecoder {
     const carry = fraction >= perSecond ? Math.floor(fraction / perSecond) : 0;
     const nanoseconds = (fraction - carry * perSecond) * (this.nano ? 1 : 1000);
     const frame: Frame = {
-      data: copyBytes(buf, offset + CLASSIC_RECORD_HEADER_BYTES, capturedLength),
+      data: this.frameBytes(buf, offset + CLASSIC_RECORD_HEADER_BYTES, capturedLength),
       timestamp: { seconds: seconds + carry, nanoseconds, precision: this.nano ? 9 : 6 },
       originalLength,
       linktype: this.linktype,

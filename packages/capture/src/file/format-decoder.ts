@@ -7,6 +7,14 @@ export interface CaptureReadOptions {
    * corrupt instead of making the reader buffer gigabytes. Raise it for genuine jumbo captures.
    */
   maxRecordBytes?: number;
+  /**
+   * 'copy' (default): every frame owns its bytes. 'view': `frame.data` is a view of the reader's input
+   * instead, with no copy. For the streaming reader the view is valid only until the next call to
+   * `next()` or `nextBatch()` (the read buffer is then reused); for the in-memory reader, for as long as
+   * the input bytes are left unchanged. Use it when each frame is consumed at once (dissect() copies the
+   * bytes it keeps); keep `frame.data.slice()` for anything held longer.
+   */
+  frameData?: 'copy' | 'view';
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -18,12 +26,19 @@ export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
  */
 export abstract class FormatDecoder {
   frame: Frame | null = null;
+  /** Hand out views of the input instead of copies (CaptureReadOptions.frameData 'view'). */
+  viewData = false;
   /** Bytes, counted from the offset of the last decode call, the pending item needs. */
   needed = 0;
   private pendingWhat = '';
   private pendingDeclared = true;
 
   abstract decode(buf: Uint8Array, view: DataView, offset: number, end: number, fileOffset: number): number;
+
+  /** The packet bytes buf[start, start + length) as the frame will hold them: a copy, or a view. */
+  protected frameBytes(buf: Uint8Array, start: number, length: number): Uint8Array {
+    return this.viewData ? buf.subarray(start, start + length) : copyBytes(buf, start, length);
+  }
 
   protected needMore(what: string, needed: number, declared: boolean): 0 {
     this.needed = needed;

@@ -1,7 +1,7 @@
 import type { Frame } from '../frame.js';
 import { PcapFormatError } from './capture-file-errors.js';
 import type { CaptureInfo, CaptureInterface, CaptureSection } from './capture-info.js';
-import { copyBytes, FormatDecoder } from './format-decoder.js';
+import { FormatDecoder } from './format-decoder.js';
 import { hex32, PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from './pcap-magic.js';
 import { forEachOption, optionText, optionUint64 } from './pcapng-options.js';
 import { MICROSECONDS, resolutionFromTsresol, ticksToTimestamp } from './timestamp-resolution.js';
@@ -183,7 +183,7 @@ export class PcapngDecoder extends FormatDecoder {
       );
     }
     return {
-      data: copyBytes(buf, body + 20, capturedLength),
+      data: this.frameBytes(buf, body + 20, capturedLength),
       timestamp: ticksToTimestamp(high, low, iface.resolution, iface.offsetSeconds),
       originalLength,
       linktype: iface.linktype,
@@ -205,7 +205,7 @@ export class PcapngDecoder extends FormatDecoder {
     let capturedLength = Math.min(originalLength, bodyEnd - body - 4);
     if (iface.snaplen !== 0 && capturedLength > iface.snaplen) capturedLength = iface.snaplen;
     return {
-      data: copyBytes(buf, body + 4, capturedLength),
+      data: this.frameBytes(buf, body + 4, capturedLength),
       timestamp: { seconds: 0, nanoseconds: 0, precision: 0 },
       originalLength,
       linktype: iface.linktype,
