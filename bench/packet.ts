@@ -1,0 +1,172 @@
+/**
+ * Packet benchmark group: build a DHCP DISCOVER from a fresh packet object per frame (checksums computed)
+ * and fully dissect a DHCP ACK (every option value read), on one core; scapy 2.5 does the same in the
+ * same run (timeit, fewer iterations). Also times parsing the DISCOVER as a scapy expression.
+ * Progress goes to stderr; the returned figures are what `pnpm bench --json packet` prints.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  BOOTP,
+  DHCP,
+  Ether,
+  IP,
+  type Layer,
+  UDP,
+  buildInto,
+  dissect,
+  fromScapy,
+  packet,
+  toHex,
+} from '../packages/packet/src/index.js';
+
+const SCAPY_PYTHON = '/usr/bin/python3';
+const WARMUP_MS = 700;
+const MEASURE_MS = 3_000;
+const MAC = '02:00:00:00:00:01';
+const PRL = [1, 3, 6, 12, 15, 26, 28, 42, 119, 121];
+
+const DISCOVER_EXPR = `Ether(src="${MAC}", dst="ff:ff:ff:ff:ff:ff")/IP(src="0.0.0.0", dst="255.255.255.255")/UDP(sport=68, dport=67)/BOOTP(chaddr=mac2str("${MAC}"), xid=0x12345678, flags=0x8000)/DHCP(options=[("message-type", "discover"), ("client_id", b"\\x01" + mac2str("${MAC}")), ("requested_addr", "198.18.0.10"), ("hostname", "bench-client"), ("max_dhcp_size", 1500), ("param_req_list", [${PRL.join(', ')}]), "end"])`;
+const ACK_EXPR = `Ether(src="02:00:00:00:00:fe", dst="${MAC}")/IP(src="198.18.0.1", dst="198.18.0.10")/UDP(sport=67, dport=68)/BOOTP(op=2, chaddr=mac2str("${MAC}"), xid=0x12345678, yiaddr="198.18.0.10", siaddr="198.18.0.1")/DHCP(options=[("message-type", "ack"), ("server_id", "198.18.0.1"), ("lease_time", 3600), ("renewal_time", 1800), ("rebinding_time", 3150), ("subnet_mask", "255.255.254.0"), ("broadcast_address", "198.19.255.255"), ("router", "198.18.0.1"), ("name_server", "198.18.0.53", "198.18.0.54"), ("domain", b"lab.example"), "end"])`;
+const ACK_OPTIONS = [53, 54, 51, 58, 59, 1, 28, 3, 6, 15] as const;
+
+function progress(message: string): void {
+  process.stderr.write(`bench: packet: ${message}\n`);
+}
+
+/** Runs `step` in batches until `ms` have passed; returns iterations per second. */
+function rate(step: () => void, ms: number): number {
+  const batch = 1_000;
+  let iterations = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < ms) {
+    for (let i = 0; i < batch; i++) step();
+    iterations += batch;
+    now = performance.now();
+  }
+  return (iterations * 1000) / (now - start);
+}
+
+function measure(step: () => void): number {
+  rate(step, WARMUP_MS);
+  return rate(step, MEASURE_MS);
+}
+
+const out = new Uint8Array(1500);
+
+/** A fresh DISCOVER packet object, then built into a reused buffer (IP and UDP checksums computed). */
+function buildDiscover(): number {
+  const p = packet(
+    Ether({ src: MAC, dst: 'ff:ff:ff:ff:ff:ff' }),
+    IP({ src: '0.0.0.0', dst: '255.255.255.255' }),
+    UDP({ sport: 68, dport: 67 }),
+    BOOTP({ chaddr: MAC, xid: 0x12345678, flags: 0x8000 }),
+    DHCP({
+      options: [
+        ['message-type', 'discover'],
+        ['client_id', MAC],
+        ['requested_addr', '198.18.0.10'],
+        ['hostname', 'bench-client'],
+        ['max_dhcp_size', 1500],
+        ['param_req_list', PRL],
+        'end',
+      ],
+    }),
+  );
+  buildInto(p, out);
+  return out[0];
+}
+
+let sink = 0;
+
+/** Dissects every layer and reads every field and option value, so nothing is left undecoded. */
+function dissectAck(frame: Uint8Array): void {
+  const p = dissect(frame);
+  const layers: Layer[] = p.layers;
+  for (let l = 0; l < layers.length; l++) sink += layers[l].values.length;
+  const dhcp = p.layer(DHCP);
+  for (let i = 0; i < ACK_OPTIONS.length; i++) {
+    const value = dhcp.getOption(ACK_OPTIONS[i]);
+    if (value === undefined) throw new Error(`option ${ACK_OPTIONS[i]} missing in the dissected ACK`);
+    sink += typeof value === 'string' ? value.length : 1;
+  }
+  if (p.problems.length > 0) throw new Error(`the ACK dissected with problems: ${p.problems[0].message}`);
+}
+
+const SCAPY_SCRIPT = `
+import json, sys, timeit
+from scapy.all import *
+conf.verb = 0
+conf.neighbor.resolvers.clear()
+discover_expr, ack_hex = sys.argv[1], sys.argv[2]
+ack = bytes.fromhex(ack_hex)
+def build():
+    return raw(eval(discover_expr))
+def dissect():
+    p = Ether(ack)
+    n = 0
+    for o in p[DHCP].options:
+        n += len(o)
+    return (p[BOOTP].yiaddr, p[IP].chksum, p[UDP].len, n)
+built = build().hex()
+def per_second(fn, minimum):
+    n, elapsed = 50, 0.0
+    while elapsed < minimum:
+        n *= 2
+        elapsed = timeit.timeit(fn, number=n)
+    return n / elapsed
+print(json.dumps({"discover": built, "build": per_second(build, 1.0), "dissect": per_second(dissect, 1.0)}))
+`;
+
+function scapyFigures(ackHex: string): { discover: string; build: number; dissect: number } | undefined {
+  const result = spawnSync(SCAPY_PYTHON, ['-c', SCAPY_SCRIPT, DISCOVER_EXPR, ackHex], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) {
+    progress(`scapy run failed: ${result.stderr.trim().split('\n').at(-1) ?? result.signal}`);
+    return undefined;
+  }
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+    discover: string;
+    build: number;
+    dissect: number;
+  };
+}
+
+const round = (n: number) => Math.round(n);
+const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
+
+export async function benchPacket(): Promise<Record<string, number | string>> {
+  const ack = fromScapy(ACK_EXPR).build();
+  const discoverBytes = fromScapy(DISCOVER_EXPR).build();
+  buildDiscover();
+  const built = toHex(out.subarray(0, discoverBytes.length));
+  if (built !== toHex(discoverBytes))
+    throw new Error('the benchmark DISCOVER differs from its scapy expression');
+
+  progress('building DISCOVER frames ...');
+  const buildFps = measure(buildDiscover);
+  progress('dissecting ACK frames ...');
+  const dissectFps = measure(() => dissectAck(ack));
+  progress('parsing the DISCOVER scapy expression ...');
+  const parseFps = measure(() => {
+    sink += fromScapy(DISCOVER_EXPR).layers.length;
+  });
+  progress('scapy 2.5: same build and dissect (timeit) ...');
+  const scapy = scapyFigures(toHex(ack));
+  const figures: Record<string, number | string> = {
+    build_discover_fps: round(buildFps),
+    dissect_ack_fps: round(dissectFps),
+    parse_discover_expression_per_s: round(parseFps),
+  };
+  if (scapy) {
+    figures.scapy_build_discover_fps = round(scapy.build);
+    figures.scapy_dissect_ack_fps = round(scapy.dissect);
+    figures.build_vs_scapy = ratio(buildFps, scapy.build);
+    figures.dissect_vs_scapy = ratio(dissectFps, scapy.dissect);
+    figures.discover_bytes_identical_to_scapy = scapy.discover === built ? 'yes' : 'no';
+  } else figures.scapy = 'unavailable';
+  if (sink === -1) progress('unreachable');
+  return figures;
+}
