@@ -45,6 +45,7 @@ export {
   srp1With,
   srpWith,
 } from './srp-engine.js';
+export { packetCodec, srp, srp1 } from './srp.js';
 export { type SniffIfaceOptions, type SniffLinkOptions, type SniffOptions, sniff } from './sniff.js';
 // pcap / pcapng files
 export { CaptureBytesReader, readCaptureBytes } from './file/capture-bytes-reader.js';

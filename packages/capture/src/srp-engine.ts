@@ -62,6 +62,9 @@ export async function srpWith<P>(
   const rounds = 1 + (options.retry ?? 0);
 
   const encoded = list.map((p) => codec.build(p));
+  // answers() sees each request as it went on the wire, with every automatic field (lengths, types,
+  // checksums) filled in, exactly as the reply will be dissected; the caller still gets its own object.
+  const onWire = encoded.map((bytes) => codec.dissect(bytes, { linktype: link.linktype }));
   const ownByLength = new Map<number, number[]>();
   encoded.forEach((bytes, i) => {
     const same = ownByLength.get(bytes.length);
@@ -69,7 +72,7 @@ export async function srpWith<P>(
     else ownByLength.set(bytes.length, [i]);
   });
   const pending = new Map<string, number[]>();
-  list.forEach((p, i) => {
+  onWire.forEach((p, i) => {
     const key = codec.hashKey(p);
     const same = pending.get(key);
     if (same) same.push(i);
@@ -113,7 +116,7 @@ export async function srpWith<P>(
       const arrived = performance.now();
       for (let c = 0; c < candidates.length; c++) {
         const i = candidates[c];
-        if (!codec.answers(list[i], reply)) continue;
+        if (!codec.answers(onWire[i], reply)) continue;
         answered.push({ request: list[i], reply, frame, rttMs: arrived - sentAt[i] });
         if (answerCount[i]++ === 0) unansweredLeft--;
         if (!multi) {

@@ -44,11 +44,25 @@ function loadCap(): CapModule {
 }
 
 /**
- * A Cap whose open() threw is half-initialised: closing it, or letting the GC destroy it, calls
- * uv_poll_stop on a poll handle that was never started and aborts the process (measured). Keep such
- * objects reachable forever; the cost is one leaked pcap handle per failed open.
+ * No Cap object may ever be garbage-collected: its C++ destructor runs nan's AsyncResource destructor
+ * from inside a V8 weak callback and segfaults node (caught under gdb: Pcap::~Pcap ->
+ * AsyncWrap::EmitDestroy during a scavenge). A Cap whose open() threw is worse still: destroying it
+ * stops a poll handle that was never started and aborts. So every Cap stays reachable for the life of
+ * the process; after close() one costs a few hundred bytes (a failed open also keeps its pcap handle).
+ * The list hangs off cap's own module object, which Node's require cache keeps alive even when a
+ * module registry (jest's, per test file) that loaded this file is thrown away.
  */
-const failedOpens: Cap[] = [];
+const KEPT_ALIVE = Symbol.for('wirecraft.capture.capInstances');
+
+function keepAlive(cap: Cap): void {
+  const module = loadCap();
+  let list: unknown = Reflect.get(module, KEPT_ALIVE);
+  if (!Array.isArray(list)) {
+    list = [];
+    Reflect.set(module, KEPT_ALIVE, list);
+  }
+  (list as Cap[]).push(cap);
+}
 
 /**
  * A Link over a real interface, through libpcap (npm cap).
@@ -115,12 +129,12 @@ export class LiveLink implements Link {
 
     const { Cap } = loadCap();
     const cap = new Cap();
+    keepAlive(cap);
     const shared = Buffer.alloc(CAP_SNAPLEN);
     let linktypeName: string;
     try {
       linktypeName = cap.open(options.iface, filter, bufferSize, shared);
     } catch (error) {
-      failedOpens.push(cap);
       const message = error instanceof Error ? error.message : String(error);
       throw capOpenError(options.iface, filter, message, () => listInterfaces().map((i) => i.name));
     }
