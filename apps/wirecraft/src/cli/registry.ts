@@ -1,7 +1,9 @@
+import { buildCommand } from '../commands/build.js';
+import { decodeCommand } from '../commands/decode.js';
 import type { Command } from './command.js';
 
 /** Every command the CLI knows, in the order `--help` lists them. Commands register here. */
-export const commands: Command[] = [];
+export const commands: Command[] = [buildCommand, decodeCommand];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);

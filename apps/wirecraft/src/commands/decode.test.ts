@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { PassThrough } from 'node:stream';
+import { fromScapy, toHex } from '@wirecraft/packet';
+import type { CommandIO } from '../cli/command.js';
+import { runCli } from '../cli/run-cli.js';
+
+function streams(input?: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const stdin = Object.assign(new PassThrough(), { isTTY: input === undefined });
+  if (input !== undefined) stdin.end(input);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (c: Buffer) => out.push(c));
+  stderr.on('data', (c: Buffer) => err.push(c));
+  const io: CommandIO = { stdout, stderr, stdin };
+  return {
+    io,
+    stdout: () => Buffer.concat(out).toString('utf8'),
+    stderr: () => Buffer.concat(err).toString('utf8'),
+  };
+}
+
+interface DecodedJson {
+  summary: string;
+  layers: { name: string; fields: Record<string, unknown> }[];
+  problems: { kind: string; layer: string; field?: string }[];
+}
+
+const ACK = toHex(
+  fromScapy(
+    'Ether(src="02:00:00:00:00:fe", dst="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="198.18.0.10")/UDP(sport=67, dport=68)/BOOTP(op=2, xid=0x1234, yiaddr="198.18.0.10", chaddr=mac2str("02:00:00:00:00:01"))/DHCP(options=[("message-type", "ack"), ("server_id", "198.18.0.1"), ("lease_time", 3600), ("router", "198.18.0.1"), "end"])',
+  ).build(),
+);
+const UDP_HELLO =
+  'ffffffffffff000000000000080045000021000100004011eea3c6120001c612000204d2162e000d14da68656c6c6f';
+
+describe('wirecraft decode', () => {
+  it('--hex --json prints one JSON object with summary, layers and problems', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '--json', '--hex', ACK], s.io)).toBe(0);
+    expect(s.stderr()).toBe('');
+    const lines = s.stdout().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]) as DecodedJson;
+    expect(json.summary).toMatch(/DHCP Ack$/);
+    expect(json.layers.map((l) => l.name)).toEqual(['Ether', 'IP', 'UDP', 'BOOTP', 'DHCP']);
+    expect(json.layers[3].fields).toMatchObject({ op: 2, xid: 0x1234, yiaddr: '198.18.0.10' });
+    expect(JSON.stringify(json.layers[4].fields)).toContain('"lease_time"');
+    expect(json.problems).toEqual([]);
+  });
+
+  it('without --json prints the summary line, then show()', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '--hex', UDP_HELLO], s.io)).toBe(0);
+    const [first, ...rest] = s.stdout().split('\n');
+    expect(first).toBe('Ether / IP / UDP 198.18.0.1:1234 > 198.18.0.2:5678 / Raw (5 bytes)');
+    expect(rest.join('\n')).toMatch(/###\[ IP \]###[\s\S]*chksum\s*= 0xeea3[\s\S]*load\s*= b'hello'/);
+  });
+
+  it('reads one hex frame per line from stdin, one JSON line each; reports problems', async () => {
+    const broken = `${UDP_HELLO.slice(0, 48)}ffff${UDP_HELLO.slice(52)}`; // IP checksum overwritten
+    const s = streams(`${UDP_HELLO}\n\n${ACK}\n${broken}\n`);
+    expect(await runCli(['decode', '--json'], s.io)).toBe(0);
+    const packets = s
+      .stdout()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DecodedJson);
+    expect(packets.map((p) => p.layers.at(-1)!.name)).toEqual(['Raw', 'DHCP', 'Raw']);
+    expect(packets[2].problems).toEqual([
+      expect.objectContaining({ kind: 'bad-checksum', layer: 'IP', field: 'chksum' }),
+    ]);
+  });
+
+  it('shows problems in text mode', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '--hex', UDP_HELLO.slice(0, 80)], s.io)).toBe(0);
+    expect(s.stdout()).toMatch(
+      /^!! truncated in IP\.len: IP total length 33 exceeds the 26 bytes captured$/m,
+    );
+  });
+
+  it('--linktype 101 decodes raw IP', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '--json', '--linktype', '101', '--hex', UDP_HELLO.slice(28)], s.io)).toBe(
+      0,
+    );
+    const json = JSON.parse(s.stdout()) as DecodedJson;
+    expect(json.layers.map((l) => l.name)).toEqual(['IP', 'UDP', 'Raw']);
+  });
+
+  it('bad hex on the command line exits 2; on stdin it names the line, continues and exits 1', async () => {
+    const arg = streams();
+    expect(await runCli(['decode', '--hex', 'xyz'], arg.io)).toBe(2);
+    expect(arg.stderr()).toBe(
+      "wirecraft decode: --hex is not a frame in hex (pairs of hex digits, spaces and ':' allowed)\n",
+    );
+    const piped = streams(`abc\n${UDP_HELLO}\n`);
+    expect(await runCli(['decode', '--json'], piped.io)).toBe(1);
+    expect(piped.stderr()).toMatch(/^wirecraft decode: line 1 is not a frame in hex/);
+    expect(piped.stdout().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('usage errors: bad --linktype, unknown option, a terminal with no --hex', async () => {
+    const linktype = streams();
+    expect(await runCli(['decode', '--linktype', 'ether', '--hex', UDP_HELLO], linktype.io)).toBe(2);
+    expect(linktype.stderr()).toContain('--linktype "ether" is not an integer >= 0');
+    const unknown = streams();
+    expect(await runCli(['decode', '--frobnicate'], unknown.io)).toBe(2);
+    const tty = streams();
+    expect(await runCli(['decode'], tty.io)).toBe(2);
+    expect(tty.stderr()).toContain('pipe hex frames on stdin');
+  });
+});

@@ -1,0 +1,91 @@
+import { dissect, fromHex, type Packet, show, summary, toJSON } from '@wirecraft/packet';
+import { type Command, type CommandIO, UsageError } from '../cli/command.js';
+import { inputLines, isContentLine, parseOptions } from './build.js';
+
+const OPTIONS = {
+  hex: { type: 'string' },
+  json: { type: 'boolean' },
+  linktype: { type: 'string' },
+} as const;
+
+export interface DecodeOptions {
+  json: boolean;
+  linktype: number;
+}
+
+/** One packet's output: a JSON line, or the summary line and show(). Problems are part of both. */
+export function renderDecoded(packet: Packet, json: boolean): string {
+  if (json) return `${JSON.stringify(toJSON(packet))}\n`;
+  const problems = packet.problems.map(
+    (p) => `!! ${p.kind} in ${p.layer}${p.field ? `.${p.field}` : ''}: ${p.message}`,
+  );
+  return [summary(packet), show(packet), ...problems, ''].join('\n');
+}
+
+function linktypeOf(text: string | undefined): number {
+  if (text === undefined) return 1;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new UsageError(
+      `--linktype ${JSON.stringify(text)} is not an integer >= 0 (1 Ethernet, 101 raw IP, 113 SLL)`,
+    );
+  }
+  return value;
+}
+
+function frameFromHex(text: string, what: string): Uint8Array {
+  const bytes = fromHex(text.trim());
+  if (!bytes || bytes.length === 0) {
+    throw new UsageError(`${what} is not a frame in hex (pairs of hex digits, spaces and ':' allowed)`);
+  }
+  return bytes;
+}
+
+/** Frames from --hex, else one hex frame per stdin line. Other sources (a capture file) plug in here. */
+async function decodeStdin(io: CommandIO, options: DecodeOptions): Promise<number> {
+  if (io.stdin.isTTY) throw new UsageError('give --hex <frame>, or pipe hex frames on stdin (one per line)');
+  let failed = 0;
+  let lineNumber = 0;
+  let first = true;
+  for await (const line of inputLines(io.stdin)) {
+    lineNumber++;
+    if (!isContentLine(line)) continue;
+    try {
+      const frame = frameFromHex(line, `line ${lineNumber}`);
+      const text = renderDecoded(dissect(frame, { linktype: options.linktype }), options.json);
+      io.stdout.write(!options.json && !first ? `\n${text}` : text);
+      first = false;
+    } catch (error) {
+      failed++;
+      io.stderr.write(`wirecraft decode: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+export const decodeCommand: Command = {
+  name: 'decode',
+  summary: 'dissect frames given in hex: summary and show(), or one JSON object per packet',
+  usage:
+    'wirecraft decode [--hex <hex>] [--json] [--linktype N]  (no --hex: one hex frame per line on stdin)',
+  examples: [
+    'wirecraft decode --hex ffffffffffff020000000001080045000021000100004011...',
+    'wirecraft decode --json --hex 4500001c00010000401100000a0000010a000002 --linktype 101',
+    'wirecraft build --hex < expressions.txt | wirecraft decode --json',
+  ],
+  async run(argv, io) {
+    const { values, positionals } = parseOptions('decode', argv, OPTIONS);
+    if (positionals.length > 0) {
+      throw new UsageError(
+        `unexpected argument ${JSON.stringify(positionals[0])}: give frames with --hex or on stdin`,
+      );
+    }
+    const options: DecodeOptions = { json: values.json === true, linktype: linktypeOf(values.linktype) };
+    if (values.hex !== undefined) {
+      const frame = frameFromHex(values.hex, '--hex');
+      io.stdout.write(renderDecoded(dissect(frame, { linktype: options.linktype }), options.json));
+      return 0;
+    }
+    return decodeStdin(io, options);
+  },
+};
