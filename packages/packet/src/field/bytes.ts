@@ -22,6 +22,14 @@ function bytesFromJson(json: unknown, layer: string, name: string): Uint8Array {
   return b;
 }
 
+/** Like scapy's StrFixedLenField display: the NUL padding is counted, not printed. */
+function nulPaddedRepr(v: Uint8Array): string {
+  let end = v.length;
+  while (end > 0 && v[end - 1] === 0) end--;
+  const shown = bytesRepr(v.subarray(0, end));
+  return end === v.length || end === 0 ? shown : `${shown} (+ ${v.length - end} nul pad)`;
+}
+
 export type BytesField<N extends string> = FieldSpec<N, Uint8Array, BytesInput, false> & {
   /** Fixed size fields pad with NUL on build and keep every byte on dissect. */
   readonly fixed: boolean;
@@ -54,7 +62,7 @@ export function fixedBytes<N extends string>(name: N, size: number): BytesField<
     read(b: Uint8Array, o: number): Uint8Array {
       return b.slice(o, o + size);
     },
-    repr: bytesRepr,
+    repr: nulPaddedRepr,
     json: (v) => toHex(v),
     fromJson(json, layer) {
       return this.normalize(bytesFromJson(json, layer, name), layer);
