@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { LeaseBox } from '../components/lease-box.js';
+import { LeaseBox, leaseRows } from '../components/lease-box.js';
 import { OfferList } from '../components/offer-list.js';
 import { Timeline } from '../components/timeline.js';
 import type { DoraView } from '../dora/dora-view.js';
@@ -15,7 +15,8 @@ export interface DoraScreenProps {
 
 export function DoraScreen({ view, color, rows = 24, columns }: DoraScreenProps) {
   const offersHeight = view.offers.length > 1 ? view.offers.length + 1 : 0;
-  const leaseHeight = view.lease ? 10 : 0;
+  const leaseHeight = view.lease ? leaseRows(view.lease).length + 3 : 0;
+  // header, state, the "… n earlier" line, the outcome line, and the line the cursor rests on.
   const maxRows = Math.max(3, rows - 5 - offersHeight - leaseHeight);
   return (
     <Box flexDirection="column" {...(columns !== undefined ? { width: columns } : {})}>
