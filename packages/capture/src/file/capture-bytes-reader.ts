@@ -22,22 +22,47 @@ export class CaptureBytesReader implements Iterable<Frame> {
     return this.decoder.info;
   }
 
-  *[Symbol.iterator](): Generator<Frame, void, undefined> {
-    const bytes = this.bytes;
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const decoder = this.decoder;
+  /**
+   * A hand-written iterator rather than a generator: no generator resume per frame, which keeps the
+   * in-memory read close to the cost of decoding the record headers.
+   */
+  [Symbol.iterator](): Iterator<Frame, undefined> {
+    return new BytesFrameIterator(this.bytes, this.decoder);
+  }
+}
+
+class BytesFrameIterator implements Iterator<Frame, undefined> {
+  private readonly view: DataView;
+  private offset = 0;
+  private done = false;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly decoder: CaptureDecoder,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  next(): IteratorResult<Frame, undefined> {
+    const { bytes, decoder } = this;
     const end = bytes.length;
-    let offset = 0;
-    for (;;) {
-      const consumed = decoder.decode(bytes, view, offset, end, offset);
+    while (!this.done) {
+      const consumed = decoder.decode(bytes, this.view, this.offset, end, this.offset);
       if (consumed === 0) {
-        decoder.finish(end - offset, offset);
-        return;
+        this.done = true;
+        decoder.finish(end - this.offset, this.offset);
+        break;
       }
-      offset += consumed;
+      this.offset += consumed;
       const frame = decoder.frame;
-      if (frame !== null) yield frame;
+      if (frame !== null) return { done: false, value: frame };
     }
+    return { done: true, value: undefined };
+  }
+
+  return(): IteratorResult<Frame, undefined> {
+    this.done = true;
+    return { done: true, value: undefined };
   }
 }
 
