@@ -85,9 +85,9 @@ describe('wirecraft build', () => {
     expect(await runCli(['build', 'Ether()/IP(src="1.2.3.4"/UDP()'], s.io)).toBe(2);
     expect(s.stdout()).toBe('');
     expect(s.stderr()).toBe(
-      "wirecraft build: expected ',' or ')' in the call, found end of expression at column 31\n" +
+      "wirecraft build: '(' was never closed at column 11\n" +
         '  Ether()/IP(src="1.2.3.4"/UDP()\n' +
-        '                                ^\n',
+        '            ^\n',
     );
   });
 

@@ -7,8 +7,11 @@ export class UnknownScapyNameError extends Error {
     readonly unknown: string,
     readonly layers: readonly string[],
     readonly functions: readonly string[],
+    readonly suggestion?: string,
   ) {
-    super(`unknown name '${unknown}'; layers: ${layers.join(', ')}; functions: ${functions.join(', ')}`);
+    super(
+      `unknown name '${unknown}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; layers: ${layers.join(', ')}; functions: ${functions.join(', ')}`,
+    );
   }
 }
 

@@ -8,7 +8,7 @@ import type { ScapyExpr, ScapyKeyword } from './ast.js';
 import { scapyAttribute, scapyFunction, scapyFunctionNames } from './builtins.js';
 import { ScapyEvalError, ScapyTypeError, UnknownScapyNameError } from './eval-errors.js';
 import { toFieldInput } from './field-input.js';
-import { scapyLayerNames, scapyLayerType } from './layer-names.js';
+import { scapyLayerNameLike, scapyLayerNames, scapyLayerType } from './layer-names.js';
 import { parseScapy } from './parser.js';
 import { LayerClass, LayerStack, ScapyFunction, ScapyTuple, type ScapyValue, pythonType } from './values.js';
 
@@ -86,7 +86,7 @@ class Evaluator {
     if (type) return new LayerClass(type);
     const fn = scapyFunction(name);
     if (fn) return fn;
-    throw new UnknownScapyNameError(name, scapyLayerNames(), scapyFunctionNames());
+    throw new UnknownScapyNameError(name, scapyLayerNames(), scapyFunctionNames(), scapyLayerNameLike(name));
   }
 
   private binary(op: '/' | '*' | '+' | '-', left: ScapyValue, right: ScapyValue): ScapyValue {

@@ -8,9 +8,14 @@ import '../layers/loopback.js';
 import '../layers/sll.js';
 import './dhcp-options.js';
 
-/** The layer definition for a scapy class name (exact name first, as Python is case-sensitive), or undefined. */
+/** The layer definition for a scapy class name (exact: Python names are case-sensitive), or undefined. */
 export function scapyLayerType(name: string): LayerDefinition | undefined {
-  return (layerTypes.get(name) ?? layerTypeByName(name))?.def;
+  return layerTypes.get(name)?.def;
+}
+
+/** A layer whose name differs only in case, for "did you mean" hints. */
+export function scapyLayerNameLike(name: string): string | undefined {
+  return layerTypeByName(name)?.layerName;
 }
 
 export function scapyLayerNames(): string[] {

@@ -90,6 +90,7 @@ export function parseScapy(source: string): ScapyExpr {
         args.push(additive());
       }
       if (isPunct(peek(), ',')) pos++;
+      else if (peek().kind === 'end') fail(open, "'(' was never closed");
       else if (!isPunct(peek(), ')'))
         fail(peek(), `expected ',' or ')' in the call, found ${describe(peek())}`);
     }
@@ -103,6 +104,8 @@ export function parseScapy(source: string): ScapyExpr {
       if (peek().kind === 'end') fail(open, `'${open.kind === 'punct' ? open.text : ''}' was never closed`);
       items.push(additive());
       if (isPunct(peek(), ',')) pos++;
+      else if (peek().kind === 'end')
+        fail(open, `'${open.kind === 'punct' ? open.text : ''}' was never closed`);
       else if (!isPunct(peek(), close)) fail(peek(), `expected ',' or '${close}', found ${describe(peek())}`);
     }
     pos++;
