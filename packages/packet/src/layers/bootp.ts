@@ -4,13 +4,14 @@
  * left unset; without the cookie it holds the whole area (plain BOOTP, RFC 1497 vendor data).
  */
 import { bindingBetween, bindLayers, guessNext } from '../bind.js';
+import { copyBytes } from '../byte-pool.js';
 import { type BytesInput, fixedBytes, hardwareAddress, tailBytes } from '../field/bytes.js';
 import { flags } from '../field/flags.js';
 import { u8, u16, u32 } from '../field/int.js';
-import { ipv4 } from '../field/ipv4.js';
+import { ipv4, readIpv4 } from '../field/ipv4.js';
 import type { FieldSpec } from '../field/spec.js';
 import { toHex } from '../hex.js';
-import { defineLayer, type Layer, readFixedFields } from '../layer.js';
+import { defineLayer, type Layer } from '../layer.js';
 import { UDP } from './udp.js';
 
 export const BOOTP_OPS = { 1: 'BOOTREQUEST', 2: 'BOOTREPLY' } as const;
@@ -84,17 +85,36 @@ export const BOOTP = defineLayer({
   },
   decode(bytes, offset, ctx): Layer | undefined {
     if (ctx.end - offset < BOOTP_FIXED) return undefined;
-    const values = readFixedFields(BOOTP.def, bytes, offset);
-    const vendor = offset + BOOTP_FIXED;
+    const b = bytes;
+    const o = offset;
+    // Read by hand rather than through the field table: this runs for every DHCP frame dissected.
+    const values: unknown[] = [
+      b[o],
+      b[o + 1],
+      b[o + 2],
+      b[o + 3],
+      ((b[o + 4] << 24) | (b[o + 5] << 16) | (b[o + 6] << 8) | b[o + 7]) >>> 0,
+      (b[o + 8] << 8) | b[o + 9],
+      (b[o + 10] << 8) | b[o + 11],
+      readIpv4(b, o + 12),
+      readIpv4(b, o + 16),
+      readIpv4(b, o + 20),
+      readIpv4(b, o + 24),
+      copyBytes(b, o + 28, o + 44),
+      copyBytes(b, o + 44, o + 108),
+      copyBytes(b, o + 108, o + 236),
+      undefined,
+    ];
+    const vendor = o + BOOTP_FIXED;
     const cookie =
       ctx.end - vendor >= 4 &&
-      bytes[vendor] === 0x63 &&
-      bytes[vendor + 1] === 0x82 &&
-      bytes[vendor + 2] === 0x53 &&
-      bytes[vendor + 3] === 0x63;
-    values[OPTIONS] = bytes.slice(vendor, cookie ? vendor + 4 : ctx.end);
+      b[vendor] === 0x63 &&
+      b[vendor + 1] === 0x82 &&
+      b[vendor + 2] === 0x53 &&
+      b[vendor + 3] === 0x63;
+    values[OPTIONS] = copyBytes(b, vendor, cookie ? vendor + 4 : ctx.end);
     const layer = BOOTP.def.create(values);
-    ctx.headerLength = cookie ? BOOTP_FIXED + 4 : ctx.end - offset;
+    ctx.headerLength = cookie ? BOOTP_FIXED + 4 : ctx.end - o;
     ctx.next = cookie ? guessNext(layer) : undefined;
     return layer;
   },
