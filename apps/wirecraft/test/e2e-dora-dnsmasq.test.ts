@@ -49,7 +49,7 @@ describeLab('wirecraft dora --iface gets a lease from dnsmasq in a namespace', (
           leaseTime: 600,
         },
       });
-      const address = (result?.lease as { address: string }).address;
+      const address = (result as { lease: { address: string } }).lease.address;
       expect(address).toMatch(new RegExp(`^${base.replaceAll('.', '\\.')}\\.(5\\d|60)$`));
       // dnsmasq itself recorded the lease for our MAC and hostname.
       expect(await dnsmasq.readLeases()).toContainEqual(
