@@ -58,13 +58,25 @@ const cases: { expr: string; first?: string }[] = [
   { expr: `IP(${S})/UDP(sport=68, dport=67)/b"no ethernet"`, first: 'IP' },
   { expr: 'IP(src="10.0.0.1", dst="10.0.0.2", options=b"\\x94\\x04\\x00\\x00")/UDP()', first: 'IP' },
   { expr: 'UDP(sport=1, dport=2)/b"no ip below: checksum 0"', first: 'UDP' },
+  {
+    expr: 'Ether(src="02:00:00:00:00:01")/ARP(hwsrc="02:00:00:00:00:01", psrc="198.18.0.1", pdst="198.18.0.2")',
+  },
+  {
+    expr: 'Ether(src="02:00:00:00:00:02", dst="02:00:00:00:00:01")/ARP(op="is-at", hwsrc="02:00:00:00:00:02", psrc="198.18.0.2", hwdst="02:00:00:00:00:01", pdst="198.18.0.1")',
+  },
+  {
+    expr: 'Ether()/ARP(op=2, hwsrc="02:00:00:00:00:03", psrc="198.18.0.3", hwdst="ff:ff:ff:ff:ff:ff", pdst="198.18.0.3")',
+  },
+  {
+    expr: 'Ether()/Dot1Q(vlan=7)/ARP(hwsrc="02:00:00:00:00:01", psrc="198.18.0.1", pdst="198.18.0.9", op=1)',
+  },
 ];
 
 const unavailable = scapyUnavailable();
 if (unavailable) console.warn(`skipping scapy differential tests: ${unavailable}`);
 const describeWithScapy = unavailable ? describe.skip : describe;
 
-describeWithScapy('scapy 2.5 and wirecraft agree on L2-L4', () => {
+describeWithScapy('scapy 2.5 and wirecraft agree on L2-L4 and ARP', () => {
   const ours = cases.map((c) => toHex(fromScapy(c.expr).build()));
   // Frames get 7 trailing bytes too, the way short Ethernet frames arrive padded.
   const padded = ours.map((hex, i) => (cases[i].first ? hex : `${hex}00000000000000`));

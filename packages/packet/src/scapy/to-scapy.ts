@@ -16,7 +16,15 @@ export function registerFieldReprAdapter(layer: string, field: string, adapter: 
  * Fields scapy fills from the host when unset (routes, interface MACs, neighbour resolution) where ours
  * have fixed defaults: always printed, so the expression builds the same bytes in scapy as here.
  */
-const HOST_DEPENDENT = new Set(['Ether.dst', 'Ether.src', 'Dot3.dst', 'Dot3.src', 'IP.src']);
+const HOST_DEPENDENT = new Set([
+  'Ether.dst',
+  'Ether.src',
+  'Dot3.dst',
+  'Dot3.src',
+  'IP.src',
+  'ARP.hwsrc',
+  'ARP.psrc',
+]);
 
 function isDefault(value: unknown, def: unknown): boolean {
   if (value instanceof Uint8Array && def instanceof Uint8Array) return bytesEqual(value, def);
