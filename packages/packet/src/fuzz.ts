@@ -2,9 +2,6 @@ import { bytesEqual } from './hex.js';
 import { randomInt } from './field/random.js';
 import type { Packet } from './packet.js';
 
-export { randomIpv4 } from './field/ipv4.js';
-export { randomMac } from './field/mac.js';
-
 /** A random 32-bit transaction id (DHCP xid). */
 export function randomXid(): number {
   return randomInt(0x10000) * 0x10000 + randomInt(0x10000);
