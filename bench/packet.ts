@@ -100,8 +100,10 @@ conf.verb = 0
 conf.neighbor.resolvers.clear()
 discover_expr, ack_hex = sys.argv[1], sys.argv[2]
 ack = bytes.fromhex(ack_hex)
+# Compiled once: each call constructs fresh layer objects without re-parsing the Python source.
+discover_code = compile(discover_expr, "<discover>", "eval")
 def build():
-    return raw(eval(discover_expr))
+    return raw(eval(discover_code))
 def dissect():
     p = Ether(ack)
     n = 0
