@@ -10,11 +10,13 @@ import {
   UDP,
   UnknownFieldError,
   UnknownLayerError,
+  defineLayer,
   dissect,
   fromJSON,
   packet,
   toHex,
   toJSON,
+  u8,
 } from './index.js';
 
 describe('toJSON / fromJSON', () => {
@@ -73,6 +75,15 @@ describe('toJSON / fromJSON', () => {
       'Raw.load: expected bytes as a hex string in JSON (got "xyz")',
     );
     expect(() => fromJSON({ nope: 1 } as never)).toThrow(PacketJsonError);
+    const OneWay = defineLayer({
+      name: 'OneWayJson',
+      rfc: '-',
+      fields: [u8('x', 0)],
+      toJSON: () => ({ y: 1 }),
+    });
+    expect(() => fromJSON(toJSON(packet(OneWay())))).toThrow(
+      'packet JSON at $.layers[0]: OneWayJson writes its own JSON form but has no fromJSON hook to read it back',
+    );
     expect(() => fromJSON({ layers: [42] } as never)).toThrow('packet JSON at $.layers[0]');
   });
 });

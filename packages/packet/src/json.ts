@@ -39,6 +39,12 @@ function layerFromJSON(entry: unknown, path: string): Layer {
   }
   const { def } = requireLayerType(entry.name);
   if (def.spec.fromJSON) return def.spec.fromJSON(entry.fields);
+  if (def.spec.toJSON) {
+    throw new PacketJsonError(
+      path,
+      `${def.name} writes its own JSON form but has no fromJSON hook to read it back`,
+    );
+  }
   const values = def.defaults.slice();
   for (const [name, json] of Object.entries(entry.fields)) {
     const index = def.fieldIndex.get(name);
