@@ -122,8 +122,13 @@ export function reduceDoraView(view: DoraView, event: DoraEvent): DoraView {
       );
     case 'arp-conflict':
       return row('problem', 'ARP', `${event.address} is in use by ${event.ownerMac}`);
+    case 'arp-answered':
+      return row('note', 'ARP', `${event.address} is at us (asked by ${event.askerIp})`);
     case 'error':
       return row('problem', 'error', event.error.message);
+    default:
+      // Events this screen has no row for (e.g. ARP probe answers) leave it unchanged.
+      return view;
   }
 }
 
