@@ -227,8 +227,11 @@ export function normalizeValue(code: number, value: unknown): unknown {
 function pushItem(list: DhcpOptionList, item: DhcpOptionItem | unknown): void {
   if (item === 'pad') list.push(PAD, null);
   else if (item === 'end') list.push(END, null);
-  else if (item instanceof Uint8Array) list.push(item[0] ?? 0, item, EntryKind.verbatim);
-  else if (Array.isArray(item) && item.length === 2) {
+  else if (item instanceof Uint8Array) {
+    // A lone 0 or 255 byte is a pad or the end, whichever way it was given.
+    if (item.length === 1 && (item[0] === PAD || item[0] === END)) list.push(item[0], null);
+    else list.push(item[0] ?? 0, item, EntryKind.verbatim);
+  } else if (Array.isArray(item) && item.length === 2) {
     const code = resolveCode(item[0]);
     list.push(code, normalizeValue(code, item[1]));
   } else

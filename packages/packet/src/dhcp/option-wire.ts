@@ -89,8 +89,16 @@ function writeChunks(
   return o;
 }
 
-/** Encodes the list at `offset`; returns the offset after the last byte written. */
-export function encodeOptions(list: DhcpOptionList, out: Uint8Array, offset: number): number {
+/**
+ * Encodes the list at `offset`; returns the offset after the last byte written. `withTrailing` false leaves
+ * out the bytes after 'end' (an overload area refilled to its fixed size).
+ */
+export function encodeOptions(
+  list: DhcpOptionList,
+  out: Uint8Array,
+  offset: number,
+  withTrailing = true,
+): number {
   const { codes, values, kinds } = list;
   let o = offset;
   // Data still to be written by the continuations of preserved split heads, by code.
@@ -150,6 +158,7 @@ export function encodeOptions(list: DhcpOptionList, out: Uint8Array, offset: num
       o += 2 + n;
     }
   }
+  if (!withTrailing) return o;
   out.set(list.trailing, o);
   return o + list.trailing.length;
 }

@@ -113,13 +113,15 @@ function writeOverloadArea(
   field: string,
 ): void {
   const n = encodedLength(area);
-  if (n > size)
+  // Zeros after 'end' are the field's padding: they give way when the options grow.
+  const droppable = area.trailing.every((b) => b === 0) ? area.trailing.length : 0;
+  if (n - droppable > size)
     throw new DhcpOptionValueError(
       'dhcp-option-overload',
-      n,
-      `the options overloaded into BOOTP ${field} take ${n} bytes; the field has ${size}`,
+      n - droppable,
+      `the options overloaded into BOOTP ${field} take ${n - droppable} bytes; the field has ${size}`,
     );
-  const end = encodeOptions(area, out, offset);
+  const end = encodeOptions(area, out, offset, n <= size);
   out.fill(0, end, offset + size);
 }
 
