@@ -40,6 +40,14 @@ export type DhcpClientEvent =
       readonly address: string;
       readonly ownerMac: string;
     }
+  | {
+      /** We told `askerMac` that our MAC has `address` (see DhcpClientOptions.answerArp). */
+      readonly type: 'arp-answered';
+      readonly time: number;
+      readonly address: string;
+      readonly askerMac: string;
+      readonly askerIp: string;
+    }
   | { readonly type: 'error'; readonly time: number; readonly error: Error };
 
 export type DhcpClientEventOf<T extends DhcpClientEvent['type']> = Extract<DhcpClientEvent, { type: T }>;

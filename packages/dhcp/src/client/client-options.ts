@@ -27,6 +27,12 @@ export interface DhcpClientOptions {
   offers?: { window?: number; policy?: OfferPolicy };
   /** RFC 5227 probe of the acknowledged address; DECLINE when someone answers. */
   arpProbe?: boolean | { probes?: number; waitMs?: number };
+  /**
+   * Answer ARP who-has for the leased address while BOUND, RENEWING or REBINDING. Default true: servers
+   * unicast renewal ACKs to ciaddr, which they can only do once ARP resolves it. Turn it off when a real
+   * IP stack on the same interface owns the address.
+   */
+  answerArp?: boolean;
   xid?: number;
   /** Attempts per exchange (first send included). Default 4: 0 + 4 + 8 + 16 s, then give up after 32 s. */
   maxAttempts?: number;
@@ -47,6 +53,7 @@ export interface ResolvedClientOptions {
   policy: OfferPolicy;
   arpProbes: number;
   arpWaitMs: number;
+  answerArp: boolean;
 }
 
 export const DEFAULT_PARAMETER_REQUEST_LIST: readonly number[] = [1, 3, 6, 15, 51, 54, 58, 59];
@@ -98,5 +105,6 @@ export function resolveClientOptions(options: DhcpClientOptions): ResolvedClient
     policy: options.offers?.policy ?? 'first',
     arpProbes: probe ? ((typeof probe === 'object' ? probe.probes : undefined) ?? 2) : 0,
     arpWaitMs: (typeof probe === 'object' ? probe.waitMs : undefined) ?? 1000,
+    answerArp: options.answerArp ?? true,
   };
 }

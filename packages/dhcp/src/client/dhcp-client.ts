@@ -29,6 +29,7 @@ import {
 import { dhcpMessages } from '../wire/dhcp-receive.js';
 import { summarizeMessage } from '../wire/message-summary.js';
 import { probeAddress } from './arp-probe.js';
+import { runArpResponder } from './arp-responder.js';
 import { retransmitDelay } from './backoff.js';
 import { AddressInUseError, ClientStateError, NakError, NoResponseError } from './client-errors.js';
 import type { DhcpClientEvent } from './client-events.js';
@@ -76,6 +77,7 @@ export class DhcpClient {
   #xid: number;
   #onReply: ((received: ReceivedDhcp) => void) | undefined;
   readonly #pump: Promise<void>;
+  readonly #arpResponder: Promise<void> | undefined;
 
   constructor(options: DhcpClientOptions) {
     this.#config = resolveClientOptions(options);
@@ -86,6 +88,7 @@ export class DhcpClient {
     // Registered now, before anything is sent, so no reply can slip past.
     const replies = dhcpMessages(this.link, { signal: this.#abort.signal });
     this.#pump = this.#receiveLoop(replies);
+    this.#arpResponder = this.#config.answerArp ? this.#startArpResponder() : undefined;
   }
 
   get state(): ClientState {
@@ -299,6 +302,7 @@ export class DhcpClient {
     this.#abort.abort();
     this.#setState('STOPPED');
     await this.#pump;
+    await this.#arpResponder;
     this.#hub.close();
   }
 
@@ -315,6 +319,29 @@ export class DhcpClient {
   /** @internal */
   get signal(): AbortSignal {
     return this.#abort.signal;
+  }
+
+  #startArpResponder(): Promise<void> {
+    return runArpResponder({
+      link: this.link,
+      mac: this.#config.mac,
+      signal: this.#abort.signal,
+      answeringFor: () => {
+        const state = this.#state;
+        return state === 'BOUND' || state === 'RENEWING' || state === 'REBINDING'
+          ? this.#lease?.address
+          : undefined;
+      },
+      answered: (request) =>
+        this.#hub.emit({
+          type: 'arp-answered',
+          time: this.time.elapsed(),
+          address: request.targetIp,
+          askerMac: request.senderMac,
+          askerIp: request.senderIp,
+        }),
+      failed: (error) => this.#hub.emit({ type: 'error', time: this.time.elapsed(), error }),
+    });
   }
 
   async #keepTrying(kind: 'renew' | 'rebind', lease: DhcpLease, deadline: number): Promise<boolean> {
