@@ -12,7 +12,7 @@ import { type DhcpMessageTypeName, messageTypeCode, messageTypeCodec } from '../
 import { textCodec } from '../dhcp/codecs/text.js';
 import { type AnyOptionCodec, DhcpOptionValueError, MALFORMED } from '../dhcp/option-codec.js';
 import { DhcpOptionList, EntryKind } from '../dhcp/option-list.js';
-import { encodeOptions } from '../dhcp/option-wire.js';
+import { encodedLength, encodeOptions } from '../dhcp/option-wire.js';
 import { DHCP_OPTION_TABLE, codecOf, optionCode, optionName } from '../dhcp/registry.js';
 import { FieldValueError } from '../errors.js';
 import { utf8 } from '../hex.js';
@@ -216,27 +216,20 @@ const SCAPY_TEXT_CODES = new Set([
 /** Message type names scapy 2.5 knows (1..13); later types print as numbers. */
 const SCAPY_MESSAGE_TYPES = 13;
 
-/** The exact bytes of every entry, by encoding the list and walking the TLVs. */
-function entryBytes(list: DhcpOptionList): Uint8Array[] {
-  const copy = new DhcpOptionList(list.codes, list.values, list.kinds);
-  const out = new Uint8Array(65536);
-  const end = encodeOptions(copy, out, 0);
-  const pieces: Uint8Array[] = [];
-  let o = 0;
-  while (o < end) {
-    const code = out[o];
-    const n = code === PAD || code === END ? 1 : 2 + out[o + 1];
-    pieces.push(out.slice(o, o + n));
-    o += n;
-  }
-  return pieces;
+/** The wire bytes of one typed entry (code, length, data), as our encoder writes it. */
+function entryWire(code: number, value: unknown): Uint8Array {
+  const single = new DhcpOptionList([code], [value], [EntryKind.option]);
+  const out = new Uint8Array(encodedLength(single));
+  encodeOptions(single, out, 0);
+  return out;
 }
 
-function optionToScapy(code: number, value: unknown): string | undefined {
+function optionToScapy(code: number, value: unknown, data: Uint8Array): string | undefined {
   const name = optionName(code);
   if (name && SCAPY_TEXT_CODES.has(code) && codecOf(code) === textCodec) {
+    // Text that is not plain ASCII prints as its exact data bytes (it may hold undecodable bytes).
     const text = value as string;
-    return `(${pythonRepr(name)}, ${pythonRepr(/^[\x20-\x7e]*$/.test(text) ? text : utf8(text))})`;
+    return `(${pythonRepr(name)}, ${pythonRepr(/^[\x20-\x7e]*$/.test(text) ? text : data)})`;
   }
   if (!name || !SCAPY_TYPED_CODES.has(code)) return undefined;
   const codec = codecOf(code);
@@ -257,23 +250,22 @@ function optionToScapy(code: number, value: unknown): string | undefined {
  * others print as `(code, b"data")`, which every scapy version builds byte for byte.
  */
 export function dhcpOptionsToScapy(list: DhcpOptionList): string {
-  const pieces = entryBytes(list);
-  const items: string[] = [];
-  // Split options and malformed entries do not map one-to-one on TLVs: fall back to raw bytes for all.
-  const simple = list.kinds.every((k) => k === EntryKind.option) && pieces.length === list.codes.length;
-  if (!simple) {
-    for (const piece of pieces) {
-      if (piece.length === 1) items.push(piece[0] === END ? "'end'" : "'pad'");
-      else items.push(pythonRepr(piece));
-    }
-  } else {
-    list.codes.forEach((code, i) => {
-      if (code === PAD) items.push("'pad'");
-      else if (code === END) items.push("'end'");
-      else
-        items.push(optionToScapy(code, list.values[i]) ?? `(${code}, ${pythonRepr(pieces[i].subarray(2))})`);
-    });
+  const { codes, values, kinds } = list;
+  // RFC 3396 split options are one value over several TLVs: only the whole area's bytes say that exactly.
+  if (kinds.some((k) => k === EntryKind.split || k === EntryKind.continuation)) {
+    const out = new Uint8Array(encodedLength(list));
+    encodeOptions(list, out, 0);
+    return `[${pythonRepr(out)}]`;
   }
+  const items = codes.map((code, i) => {
+    if (kinds[i] === EntryKind.verbatim) return pythonRepr(values[i] as Uint8Array);
+    if (code === PAD) return "'pad'";
+    if (code === END) return "'end'";
+    const wire = entryWire(code, values[i]);
+    // Values over 255 bytes are written as several TLVs by our encoder; scapy takes them as raw bytes.
+    if (wire.length !== 2 + wire[1]) return pythonRepr(wire);
+    return optionToScapy(code, values[i], wire.subarray(2)) ?? `(${code}, ${pythonRepr(wire.subarray(2))})`;
+  });
   if (list.trailing.length > 0) items.push(pythonRepr(list.trailing));
   return `[${items.join(', ')}]`;
 }
