@@ -7,7 +7,12 @@ import {
   type DhcpOffer,
   OperationAbortedError,
 } from '@wirecraft/dhcp';
-import { type EmbeddedNetwork, MAX_EMBEDDED_SERVERS, startEmbeddedNetwork } from './embedded-network.js';
+import {
+  type EmbeddedNetwork,
+  embeddedDoraPlans,
+  MAX_EMBEDDED_SERVERS,
+  startEmbeddedNetwork,
+} from './embedded-network.js';
 
 export interface DoraRequest {
   /** A real interface to run on; without it, the embedded virtual network. */
@@ -100,7 +105,9 @@ export async function runDora(
       request.mac ?? (info.mac !== '' && info.mac !== '00:00:00:00:00:00' ? info.mac : EMBEDDED_CLIENT_MAC);
     description = `live interface ${request.iface} (${info.mac || 'no MAC'})`;
   } else {
-    network = await startEmbeddedNetwork(Math.min(Math.max(request.offers ?? 1, 1), MAX_EMBEDDED_SERVERS));
+    network = await startEmbeddedNetwork(
+      embeddedDoraPlans(Math.min(Math.max(request.offers ?? 1, 1), MAX_EMBEDDED_SERVERS)),
+    );
     link = network.link;
     mac = request.mac ?? EMBEDDED_CLIENT_MAC;
     description = network.description;

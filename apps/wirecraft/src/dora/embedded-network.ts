@@ -33,7 +33,28 @@ export function embeddedServerPlan(index: number, leaseTime = 3600): EmbeddedSer
   };
 }
 
+/**
+ * The single server `wirecraft load` runs against without --iface: one big pool (198.18.1.0-198.18.255.254 in
+ * 198.18.0.0/16) so that any --clients count gets addresses.
+ */
+export function embeddedLoadPlan(): EmbeddedServerPlan {
+  return {
+    serverId: '198.18.0.1',
+    serverMac: '02:00:5e:00:00:01',
+    pool: {
+      range: '198.18.1.0-198.18.255.254',
+      subnet: '198.18.0.0/16',
+      router: '198.18.0.1',
+      leaseTime: 3600,
+    },
+  };
+}
+
 export const MAX_EMBEDDED_SERVERS = 3;
+
+export function embeddedDoraPlans(serverCount: number): EmbeddedServerPlan[] {
+  return Array.from({ length: serverCount }, (_, i) => embeddedServerPlan(i));
+}
 
 export interface EmbeddedNetwork {
   /** The client's port on the hub. */
@@ -45,9 +66,9 @@ export interface EmbeddedNetwork {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedNetwork(serverCount: number, leaseTime = 3600): Promise<EmbeddedNetwork> {
+export async function startEmbeddedNetwork(plans: readonly EmbeddedServerPlan[]): Promise<EmbeddedNetwork> {
+  const serverCount = plans.length;
   const ports = virtualHub(serverCount + 1, { name: 'embedded' });
-  const plans = Array.from({ length: serverCount }, (_, i) => embeddedServerPlan(i, leaseTime));
   const servers = plans.map((plan, i) =>
     createDhcpServer({
       links: [ports[i + 1]],
@@ -70,7 +91,7 @@ export async function startEmbeddedNetwork(serverCount: number, leaseTime = 3600
   return {
     link: ports[0],
     servers,
-    plans,
+    plans: [...plans],
     description: `embedded virtual link (no --iface): built-in server${serverCount > 1 ? 's' : ''} ${pools}`,
     close,
   };
