@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { FieldValueError, UnknownFieldError } from '../errors.js';
 import { toHex } from '../hex.js';
 import '../index.js';
@@ -10,6 +11,7 @@ import { UDP } from '../layers/udp.js';
 import { UnknownScapyDhcpOptionError } from './dhcp-options.js';
 import { ScapyEvalError, ScapyTypeError, UnknownScapyNameError } from './eval-errors.js';
 import { evaluateScapy, fromScapy } from './evaluate.js';
+import { ScapySyntaxError } from './syntax-error.js';
 import { toScapy } from './to-scapy.js';
 
 function evalError(source: string): ScapyEvalError {
@@ -203,6 +205,61 @@ describe('toScapy', () => {
     );
     expect(toScapy(p)).toBe(
       `DHCP(options=[('message-type', 'offer'), ('router', '10.0.0.1', '10.0.0.2'), ('hostname', "h'x"), (61, b'\\x01\\x02\\x00\\x00\\x00\\x00\\x01'), ('message-type', 18), 'pad', 'end'])`,
+    );
+  });
+});
+
+describe('fromScapy on arbitrary input', () => {
+  it('either builds a packet or throws a ScapySyntaxError/ScapyEvalError, never anything else', () => {
+    const pieces = fc.constantFrom(
+      'Ether(',
+      'IP(',
+      'UDP(',
+      'BOOTP(',
+      'DHCP(',
+      'ARP(',
+      'Raw(',
+      ')',
+      '(',
+      '[',
+      ']',
+      ',',
+      '=',
+      '/',
+      '*',
+      '+',
+      '-',
+      'src=',
+      'ttl=',
+      'options=',
+      'load=',
+      '"1.2.3.4"',
+      "'x'",
+      'b"\\x01"',
+      '0x10',
+      '7',
+      'None',
+      'True',
+      '"end"',
+      '("message-type", "discover")',
+      '("router", "10.0.0.1")',
+      'mac2str(',
+      'bytes(',
+      '"\\',
+      ' ',
+      '.',
+      'fromhex',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 14 }), (parts) => {
+        const source = parts.join('');
+        try {
+          fromScapy(source).build();
+        } catch (error) {
+          if (!(error instanceof ScapySyntaxError) && !(error instanceof ScapyEvalError)) throw error;
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });
