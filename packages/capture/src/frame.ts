@@ -17,7 +17,8 @@ export interface Timestamp {
 
 export interface Frame {
   /**
-   * The captured bytes, owned by the receiver (never a view of a buffer that will be reused), except
+   * The captured bytes, owned by the receiver (never a view of a buffer that will be reused; capture
+   * readers carve copies out of shared never-reused slabs, so mind byteOffset when using .buffer), except
    * from a capture reader given `frameData: 'view'`, which opts into short-lived views (see CaptureReadOptions).
    */
   data: Uint8Array;

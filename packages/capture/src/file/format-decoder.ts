@@ -53,7 +53,26 @@ export abstract class FormatDecoder {
   }
 }
 
-/** A copy the frame owns: plain Uint8Array.slice copies, whereas Buffer.slice would return a view. */
+/**
+ * Frame copies are carved out of shared slabs that are never reused (as Node's Buffer pool does): a fresh
+ * ArrayBuffer per frame over 64 bytes is allocated off the V8 heap and cost more than decoding the record.
+ * A frame kept alive keeps its slab (SLAB_BYTES) alive; larger frames get their own buffer.
+ */
+const SLAB_BYTES = 64 * 1024;
+const LARGEST_POOLED = 4096;
+let slab = new Uint8Array(SLAB_BYTES);
+let slabUsed = 0;
+
+/** A copy the frame owns: bytes no reader will ever write again (a plain Uint8Array even from a Buffer). */
 export function copyBytes(buf: Uint8Array, start: number, length: number): Uint8Array {
-  return Uint8Array.prototype.slice.call(buf, start, start + length);
+  if (length > LARGEST_POOLED) return Uint8Array.prototype.slice.call(buf, start, start + length);
+  if (slabUsed + length > SLAB_BYTES) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  // 8-byte alignment, so a consumer may wrap a frame in wider typed arrays.
+  slabUsed = (at + length + 7) & ~7;
+  slab.set(buf.subarray(start, start + length), at);
+  return slab.subarray(at, at + length);
 }

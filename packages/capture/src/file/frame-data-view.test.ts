@@ -40,6 +40,16 @@ describe("frameData: 'view'", () => {
     for (const frame of readCaptureBytes(bytes)) expect(frame.data.buffer).not.toBe(bytes.buffer);
   });
 
+  it.each(captures)('default %s copies survive changes to the input and to one another', (_, bytes) => {
+    const input = bytes.slice();
+    const copies = readCaptureBytes(input);
+    input.fill(0xee);
+    copies[0]?.data.fill(0xdd, 0, copies[0].data.length);
+    expect(copies.slice(1).map((frame) => frame.data)).toEqual(frames.slice(1).map((frame) => frame.data));
+    // Copies share slabs; each starts 8-byte aligned so wider typed arrays can wrap it.
+    for (const frame of copies) expect(frame.data.byteOffset % 8).toBe(0);
+  });
+
   it('views of a Buffer input stay plain Uint8Arrays', () => {
     const buffer = Buffer.from(captures[0][1]);
     const [first] = new CaptureBytesReader(buffer, { frameData: 'view' });
