@@ -1,12 +1,20 @@
 import { buildCommand } from '../commands/build.js';
 import { decodeCommand } from '../commands/decode.js';
 import { doraCommand } from '../commands/dora.js';
+import { ifacesCommand } from '../commands/ifaces.js';
 import { loadCommand } from '../commands/load.js';
 import { serveCommand } from '../commands/serve.js';
 import type { Command } from './command.js';
 
 /** Every command the CLI knows, in the order `--help` lists them. Commands register here. */
-export const commands: Command[] = [buildCommand, decodeCommand, doraCommand, serveCommand, loadCommand];
+export const commands: Command[] = [
+  buildCommand,
+  decodeCommand,
+  doraCommand,
+  serveCommand,
+  loadCommand,
+  ifacesCommand,
+];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name);
