@@ -97,3 +97,4 @@ export type { ScapyExpr, ScapyKeyword } from './scapy/ast.js';
 export { ScapySyntaxError } from './scapy/syntax-error.js';
 export { ScapyEvalError, ScapyTypeError, UnknownScapyNameError } from './scapy/eval-errors.js';
 export { UnknownScapyDhcpOptionError } from './scapy/dhcp-options.js';
+export type { ScapyValue } from './scapy/values.js';
