@@ -33,6 +33,10 @@ describe('text codec', () => {
   it('accepts bytes as input and rejects other types', () => {
     expect(textCodec.normalize(Uint8Array.from([0x68, 0x69]), 'hostname')).toBe('hi');
     expect(() => textCodec.normalize(42 as never, 'hostname')).toThrow(/DHCP\.options\.hostname.*\(got 42\)/);
+    expect(() => textCodec.normalize('a\ud800b', 'hostname')).toThrow(
+      /unpaired surrogate U\+D800 at index 1/,
+    );
+    expect(textCodec.normalize('a\udcffb', 'hostname')).toBe('a\udcffb');
   });
 });
 

@@ -94,11 +94,38 @@ function randomAscii(): string {
   return s;
 }
 
+/** Index of a lone surrogate that is not an escaped byte (it has no UTF-8 form), or -1. */
+function loneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (!isEscape(c, text, i)) return i;
+  }
+  return -1;
+}
+
 /** Text (hostname, domain, vendor_class_id): a string; bytes are accepted as input and decoded. */
 export const textCodec: OptionCodec<string, Uint8Array> = {
   expects: 'text',
   normalize(input, option) {
-    if (typeof input === 'string') return input;
+    if (typeof input === 'string') {
+      const at = loneSurrogate(input);
+      if (at >= 0)
+        throw new DhcpOptionValueError(
+          option,
+          input,
+          `unpaired surrogate U+${input.charCodeAt(at).toString(16).toUpperCase()} at index ${at} has no UTF-8 form`,
+        );
+      return input;
+    }
     if (input instanceof Uint8Array) return readText(input, 0, input.length);
     throw new DhcpOptionValueError(option, input, 'expected a string or bytes');
   },
