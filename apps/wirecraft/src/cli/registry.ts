@@ -3,6 +3,7 @@ import { decodeCommand } from '../commands/decode.js';
 import { doraCommand } from '../commands/dora.js';
 import { ifacesCommand } from '../commands/ifaces.js';
 import { loadCommand } from '../commands/load.js';
+import { replayCommand } from '../commands/replay.js';
 import { serveCommand } from '../commands/serve.js';
 import type { Command } from './command.js';
 
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   serveCommand,
   loadCommand,
   ifacesCommand,
+  replayCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
