@@ -21,7 +21,20 @@ import { relayAgentCodec } from '../src/dhcp/codecs/sub-options.js';
 import { bytesCodec, textCodec } from '../src/dhcp/codecs/text.js';
 import { type DhcpOptionList, EntryKind } from '../src/dhcp/option-list.js';
 import { DHCP_OPTION_TABLE } from '../src/dhcp/registry.js';
-import { BOOTP, DHCP, DHCP_MAGIC_COOKIE, dissect, Ether, IP, packet, Raw, toHex, UDP } from '../src/index.js';
+import {
+  BOOTP,
+  DHCP,
+  DHCP_MAGIC_COOKIE,
+  dissect,
+  Ether,
+  fromJSON,
+  IP,
+  packet,
+  Raw,
+  toHex,
+  toJSON,
+  UDP,
+} from '../src/index.js';
 import type { JsonValue } from '../src/field/spec.js';
 import { dhcpFrames, fixtureFiles, tsharkAvailable } from './dhcp-fixture-frames.js';
 
@@ -74,7 +87,7 @@ function logical(list: DhcpOptionList): JsonValue[] {
 }
 
 describe('random valid DHCP packets', () => {
-  it('dissect(build(p)) has the same BOOTP fields and options as p', () => {
+  it('dissect(build(p)) has the same BOOTP fields and options as p, and so does fromJSON(toJSON(p))', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -98,6 +111,7 @@ describe('random valid DHCP packets', () => {
           expect(toHex(b.chaddr)).toBe(toHex(a.chaddr));
           expect(logical(back.layer(DHCP).options)).toEqual(logical(p.layer(DHCP).options));
           expect(toHex(back.build())).toBe(toHex(p.build()));
+          expect(toHex(fromJSON(JSON.stringify(toJSON(p))).build())).toBe(toHex(p.build()));
         },
       ),
       { numRuns: 1500 },
@@ -146,6 +160,17 @@ describeWithTshark('fixture frames', () => {
       }).toEqual({
         where: `${frame.file}#${frame.number}`,
         hex: toHex(bytes),
+      });
+    });
+  });
+
+  it('every DHCP frame survives toJSON -> JSON text -> fromJSON -> build', () => {
+    frames.forEach((frame, i) => {
+      const p = dissectAs(i, frame.bytes);
+      const again = fromJSON(JSON.stringify(toJSON(p)));
+      expect({ where: `${frame.file}#${frame.number}`, hex: toHex(again.build()) }).toEqual({
+        where: `${frame.file}#${frame.number}`,
+        hex: toHex(p.build()),
       });
     });
   });

@@ -22,6 +22,8 @@ export interface OptionCodec<V, I = V> {
   /** Decodes the data bytes [start, end), or MALFORMED. Never throws. */
   read(bytes: Uint8Array, start: number, end: number): V | Malformed;
   json(value: V): JsonValue;
+  /** The inverse of json() when normalize() reads the JSON form differently (bytes written as hex). */
+  fromJson?(json: JsonValue, option: string): V;
   repr(value: V): string;
   random(): V;
 }

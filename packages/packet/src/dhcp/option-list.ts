@@ -1,5 +1,5 @@
 import type { JsonValue } from '../field/spec.js';
-import { bytesRepr, toHex } from '../hex.js';
+import { bytesRepr, fromHex, toHex } from '../hex.js';
 import { DhcpOptionValueError, UnknownDhcpOptionError } from './option-codec.js';
 import type { DhcpOptionItem, DhcpOptionsInput } from './option-types.js';
 import { codecOf, optionCode, optionName, OPTIONS_BY_CODE } from './registry.js';
@@ -185,7 +185,8 @@ export class DhcpOptionList {
 export function entryJson(code: number, value: unknown, kind: EntryKind): JsonValue {
   const name = optionName(code) ?? null;
   if (kind === EntryKind.verbatim) return { code, name, value: toHex(value as Uint8Array), malformed: true };
-  if (kind === EntryKind.continuation) return { code, name, value: null, continuation: true };
+  if (kind === EntryKind.continuation)
+    return { code, name, value: null, continuation: true, length: value as number };
   if (code === PAD || code === END) return { code, name, value: null };
   return { code, name, value: codecOf(code).json(value as never) };
 }
@@ -267,5 +268,52 @@ export function optionListFrom(input: DhcpOptionsInput): DhcpOptionList {
     );
   }
   if (list.indexOf(END) < 0) list.push(END, null);
+  return list;
+}
+
+/**
+ * Reads the list back from its JSON form (DhcpOptionList.toJSON), keeping malformed entries, split layout
+ * and order, so fromJSON(toJSON(p)) builds the same bytes.
+ */
+export function optionListFromJson(json: JsonValue, trailing?: JsonValue): DhcpOptionList {
+  if (!Array.isArray(json))
+    throw new DhcpOptionValueError('options', json, 'expected a list of { code, value }');
+  const list = new DhcpOptionList();
+  for (const item of json) {
+    const entry = item as {
+      code?: unknown;
+      value?: JsonValue;
+      malformed?: unknown;
+      continuation?: unknown;
+      length?: unknown;
+    };
+    const code = entry?.code;
+    if (typeof code !== 'number' || !Number.isInteger(code) || code < 0 || code > 255)
+      throw new DhcpOptionValueError('options', item, 'expected { code: 0..255, value }');
+    const name = optionName(code) ?? String(code);
+    if (entry.malformed === true) {
+      const bytes = typeof entry.value === 'string' ? fromHex(entry.value) : undefined;
+      if (!bytes) throw new DhcpOptionValueError(name, item, 'a malformed entry needs its bytes as hex');
+      list.push(code, bytes, EntryKind.verbatim);
+    } else if (entry.continuation === true) {
+      if (typeof entry.length !== 'number')
+        throw new DhcpOptionValueError(name, item, 'a continuation needs its length');
+      list.push(code, entry.length, EntryKind.continuation);
+    } else if (code === PAD || code === END) list.push(code, null);
+    else {
+      const codec = codecOf(code);
+      const value = codec.fromJson
+        ? codec.fromJson(entry.value ?? null, name)
+        : normalizeValue(code, entry.value);
+      list.push(code, value);
+    }
+  }
+  // A head whose later instances are listed keeps the split layout it was dissected with.
+  for (let i = 0; i < list.codes.length; i++) {
+    if (list.kinds[i] !== EntryKind.continuation) continue;
+    const head = list.indexOf(list.codes[i]);
+    if (head >= 0 && head < i) list.kinds[head] = EntryKind.split;
+  }
+  if (typeof trailing === 'string') list.trailing = fromHex(trailing) ?? EMPTY;
   return list;
 }

@@ -29,6 +29,7 @@ import {
   type DhcpOptionView,
   entryRepr,
   normalizeValue,
+  optionListFromJson,
   resolveCode,
 } from '../dhcp/option-list.js';
 import type {
@@ -182,8 +183,18 @@ export const DHCP = defineLayer(
       const json: Record<string, JsonValue> = { options: list.toJSON() };
       if (list.trailing.length > 0) json.trailing = toHex(list.trailing);
       if (list.file) json.file_options = list.file.toJSON();
+      if (list.file && list.file.trailing.length > 0) json.file_trailing = toHex(list.file.trailing);
       if (list.sname) json.sname_options = list.sname.toJSON();
+      if (list.sname && list.sname.trailing.length > 0) json.sname_trailing = toHex(list.sname.trailing);
       return json;
+    },
+    fromJSON(fields): Layer {
+      const list = optionListFromJson(fields.options ?? null, fields.trailing);
+      if (fields.file_options !== undefined)
+        list.file = optionListFromJson(fields.file_options, fields.file_trailing);
+      if (fields.sname_options !== undefined)
+        list.sname = optionListFromJson(fields.sname_options, fields.sname_trailing);
+      return DHCP.def.create([list]);
     },
     copyValue: (_name, value) => (value as DhcpOptionList).copy(),
   },

@@ -1,8 +1,6 @@
-import { canonicalMac, readMac, writeMac } from '../../field/mac.js';
-import { randomMac } from '../../field/mac.js';
-import { toHex } from '../../hex.js';
+import { canonicalMac, randomMac, readMac, writeMac } from '../../field/mac.js';
 import { randomBytes, randomInt } from '../../field/random.js';
-import { bytesRepr } from '../../hex.js';
+import { bytesRepr, fromHex, toHex } from '../../hex.js';
 import { DhcpOptionValueError, MALFORMED, type OptionCodec } from '../option-codec.js';
 
 /**
@@ -60,6 +58,15 @@ export const clientIdCodec: OptionCodec<ClientId, ClientIdInput> = {
     return { type, id: b.slice(start + 1, end) };
   },
   json: (v) => ({ type: v.type, id: typeof v.id === 'string' ? v.id : toHex(v.id) }),
+  fromJson(json, option) {
+    const o = json as { type?: unknown; id?: unknown };
+    if (typeof o?.type === 'number' && typeof o.id === 'string') {
+      // json() writes a MAC with colons and other identifiers as plain hex.
+      const id = o.id.includes(':') ? o.id : fromHex(o.id);
+      if (id !== undefined) return clientIdCodec.normalize({ type: o.type, id }, option);
+    }
+    throw new DhcpOptionValueError(option, json, 'expected { type, id: MAC or hex }');
+  },
   repr: (v) => `${v.type}:${typeof v.id === 'string' ? v.id : bytesRepr(v.id)}`,
   random: () =>
     randomInt(2) === 0 ? { type: 1, id: randomMac() } : { type: 255, id: randomBytes(1 + randomInt(16)) },

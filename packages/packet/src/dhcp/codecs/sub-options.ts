@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from '../../field/random.js';
 import type { JsonValue } from '../../field/spec.js';
-import { bytesRepr, toHex } from '../../hex.js';
+import { bytesRepr, fromHex, toHex } from '../../hex.js';
 import { DhcpOptionValueError, MALFORMED, type OptionCodec } from '../option-codec.js';
 import { textLength, writeText } from './text.js';
 
@@ -120,6 +120,18 @@ export function subOptionsJson(
   });
 }
 
+/** Reads subOptionsJson's form back: data is hex. */
+export function subOptionsFromJson(json: JsonValue, option: string): SubOption[] {
+  if (!Array.isArray(json)) throw new DhcpOptionValueError(option, json, 'expected a list of { code, data }');
+  return json.map((item) => {
+    const o = item as { code?: unknown; data?: unknown };
+    const data = typeof o?.data === 'string' ? fromHex(o.data) : undefined;
+    if (typeof o?.code !== 'number' || !data)
+      throw new DhcpOptionValueError(option, item, 'expected { code, data: "<hex>" }');
+    return { code: o.code, data };
+  });
+}
+
 function subOptionsRepr(list: readonly SubOption[], names?: Readonly<Record<number, string>>): string {
   return `[${list.map((s) => `${names?.[s.code] ?? s.code}=${bytesRepr(s.data)}`).join(' ')}]`;
 }
@@ -141,6 +153,7 @@ export const relayAgentCodec: OptionCodec<SubOption[], SubOptionInput[]> = {
   },
   read: (b, start, end) => readSubOptions(b, start, end, false),
   json: (v) => subOptionsJson(v, RELAY_AGENT_SUBOPTIONS),
+  fromJson: subOptionsFromJson,
   repr: (v) => subOptionsRepr(v, RELAY_AGENT_SUBOPTIONS),
   random: randomSubOptions,
 };
@@ -165,6 +178,12 @@ export const vendorSpecificCodec: OptionCodec<SubOption[] | Uint8Array, SubOptio
     return list === MALFORMED || list.length === 0 ? b.slice(start, end) : list;
   },
   json: (v) => (v instanceof Uint8Array ? toHex(v) : subOptionsJson(v)),
+  fromJson(json, option) {
+    if (typeof json !== 'string') return subOptionsFromJson(json, option);
+    const bytes = fromHex(json);
+    if (!bytes) throw new DhcpOptionValueError(option, json, 'expected hex or a list of { code, data }');
+    return bytes;
+  },
   repr: (v) => (v instanceof Uint8Array ? bytesRepr(v) : subOptionsRepr(v)),
   random: randomSubOptions,
 };

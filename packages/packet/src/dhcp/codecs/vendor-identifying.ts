@@ -1,11 +1,13 @@
 import { randomBytes, randomInt } from '../../field/random.js';
-import { bytesRepr, toHex } from '../../hex.js';
+import type { JsonValue } from '../../field/spec.js';
+import { bytesRepr, fromHex, toHex } from '../../hex.js';
 import { DhcpOptionValueError, MALFORMED, type OptionCodec } from '../option-codec.js';
 import {
   normalizeSubOptions,
   readSubOptions,
   type SubOption,
   type SubOptionInput,
+  subOptionsFromJson,
   subOptionsJson,
   subOptionsLength,
   writeSubOptions,
@@ -84,6 +86,13 @@ export const vendorSpecificInformationCodec: OptionCodec<
     return out;
   },
   json: (v) => v.map((block) => ({ enterprise: block.enterprise, options: subOptionsJson(block.options) })),
+  fromJson(json, option) {
+    if (!Array.isArray(json)) throw new DhcpOptionValueError(option, json, 'expected a list of blocks');
+    return json.map((block) => ({
+      enterprise: enterpriseOf(block, option),
+      options: subOptionsFromJson((block as { options?: JsonValue })?.options ?? null, option),
+    }));
+  },
   repr: (v) =>
     `[${v.map((b) => `${b.enterprise}:[${b.options.map((s) => `${s.code}=${bytesRepr(s.data)}`).join(' ')}]`).join(', ')}]`,
   random: () => [
@@ -132,6 +141,15 @@ export const vendorClassCodec: OptionCodec<VendorClass[]> = {
     return out;
   },
   json: (v) => v.map((block) => ({ enterprise: block.enterprise, data: toHex(block.data) })),
+  fromJson(json, option) {
+    if (!Array.isArray(json)) throw new DhcpOptionValueError(option, json, 'expected a list of blocks');
+    return json.map((block) => {
+      const hex = (block as { data?: unknown })?.data;
+      const data = typeof hex === 'string' ? fromHex(hex) : undefined;
+      if (!data) throw new DhcpOptionValueError(option, block, 'expected { enterprise, data: "<hex>" }');
+      return { enterprise: enterpriseOf(block, option), data };
+    });
+  },
   repr: (v) => `[${v.map((b) => `${b.enterprise}:${bytesRepr(b.data)}`).join(', ')}]`,
   random: () => [{ enterprise: randomInt(100000), data: randomBytes(1 + randomInt(6)) }],
 };
