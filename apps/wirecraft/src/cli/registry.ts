@@ -5,6 +5,7 @@ import { ifacesCommand } from '../commands/ifaces.js';
 import { loadCommand } from '../commands/load.js';
 import { replayCommand } from '../commands/replay.js';
 import { serveCommand } from '../commands/serve.js';
+import { sniffCommand } from '../commands/sniff.js';
 import type { Command } from './command.js';
 
 /** Every command the CLI knows, in the order `--help` lists them. Commands register here. */
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   loadCommand,
   ifacesCommand,
   replayCommand,
+  sniffCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
