@@ -103,7 +103,7 @@ export class ScriptedClient {
   }
 
   /** The next reply with this xid; rejects after `timeoutMs` (a generous bound, never an assertion on speed). */
-  async reply(xid: number, timeoutMs = 2_000): Promise<ReceivedDhcp> {
+  async reply(xid: number, timeoutMs = 10_000): Promise<ReceivedDhcp> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const index = this.#replies.findIndex((r) => r.message.xid === xid);
