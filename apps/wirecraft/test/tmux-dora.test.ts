@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { waitFor, wirecraftArgv } from './run-wirecraft.js';
 import { TmuxSession, tmuxAvailable } from './tmux-session.js';
 
 const describeTmux = tmuxAvailable() ? describe : describe.skip;
@@ -39,4 +40,21 @@ describeTmux('pnpm wirecraft dora in a real 80x24 terminal (tmux)', () => {
     expect(screen).toMatch(/^✔ 198\.18\.0\.100 +from 198\.18\.0\.1 +at \+\d/m);
     expect(screen).toMatch(/^ {2}198\.18\.0\.140 +from 198\.18\.0\.2 +at \+\d/m);
   }, 120_000);
+
+  it('Ctrl-C while waiting for offers stops cleanly: exit 1, one error line, the shell prompt usable', async () => {
+    // node directly, not pnpm: pnpm itself dies of the SIGINT, and bash then drops the rest of the line.
+    const command = wirecraftArgv(['dora', '--offers', '2', '--offer-window', '60']).join(' ');
+    const session = new TmuxSession(command, { NO_COLOR: '1' });
+    sessions.push(session);
+    await waitFor(
+      () => (session.screen().includes('Offers (2)') ? true : undefined),
+      90_000,
+      'both offers on screen',
+    );
+    session.sendKeys('C-c');
+    const { code, screen } = await session.exit(30_000);
+    expect(code).toBe(1);
+    expect(screen).toContain('failed: interrupted while SELECTING');
+    expect(screen).toMatch(/^wirecraft dora: interrupted while SELECTING$/m);
+  }, 150_000);
 });

@@ -29,6 +29,7 @@ export class TmuxSession {
     const exports = Object.entries(env)
       .map(([k, v]) => `export ${k}='${v}'; `)
       .join('');
+    // An interactive shell, as a user has: it survives Ctrl-C and prints the exit code after the command.
     tmux([
       'new-session',
       '-d',
@@ -40,8 +41,9 @@ export class TmuxSession {
       '24',
       '-c',
       REPO_ROOT,
-      `${exports}${command}; echo "EXIT=$?"; sleep 600`,
+      'bash --norc --noprofile -i',
     ]);
+    tmux(['send-keys', '-t', this.name, `${exports}clear; ${command}; echo "EXIT=$?"`, 'Enter']);
   }
 
   screen(): string {
