@@ -191,6 +191,96 @@ export function decodeOptions(
   problems: Problem[],
   layer = 'DHCP',
 ): DhcpOptionList {
+  // One pass decodes as it goes; a repeated code (rare) sends the area to the joining decoder instead.
+  const codes: number[] = [];
+  const values: unknown[] = [];
+  const kinds: EntryKind[] = [];
+  const problemsBefore = problems.length;
+  let o = start;
+  let repeated = false;
+  let truncatedAt = -1;
+  let trailingStart = end;
+  while (o < end) {
+    const code = bytes[o];
+    if (code === PAD || code === END) {
+      codes.push(code);
+      values.push(null);
+      kinds.push(EntryKind.option);
+      o++;
+      if (code === END) {
+        trailingStart = o;
+        break;
+      }
+      continue;
+    }
+    if (o + 2 > end || o + 2 + bytes[o + 1] > end) {
+      truncatedAt = o;
+      break;
+    }
+    if (++counts[code] > 1) repeated = true;
+    const len = bytes[o + 1];
+    const codec = codecOf(code);
+    const value = codec.read(bytes, o + 2, o + 2 + len);
+    codes.push(code);
+    if (value === MALFORMED) {
+      values.push(bytes.slice(o, o + 2 + len));
+      kinds.push(EntryKind.verbatim);
+      problems.push(malformed(layer, code, o, len, codec.expects));
+    } else {
+      values.push(value);
+      kinds.push(EntryKind.option);
+    }
+    o += 2 + len;
+  }
+  for (let i = 0; i < codes.length; i++) counts[codes[i]] = 0;
+  if (repeated) {
+    problems.length = problemsBefore;
+    return decodeJoined(bytes, start, end, problems, layer);
+  }
+  const list = new DhcpOptionList(codes, values, kinds);
+  finishArea(list, bytes, end, truncatedAt, trailingStart, problems, layer);
+  return list;
+}
+
+/** The truncated TLV (kept raw, reported) or the bytes after 'end'. */
+function finishArea(
+  list: DhcpOptionList,
+  bytes: Uint8Array,
+  end: number,
+  truncatedAt: number,
+  trailingStart: number,
+  problems: Problem[],
+  layer: string,
+): void {
+  if (truncatedAt >= 0) {
+    const code = bytes[truncatedAt];
+    list.push(code, bytes.slice(truncatedAt, end), EntryKind.verbatim);
+    const name = optionName(code) ?? String(code);
+    problems.push({
+      kind: 'malformed-option',
+      layer,
+      field: name,
+      offset: truncatedAt,
+      message:
+        truncatedAt + 1 >= end
+          ? `option ${name} (${code}) at offset ${truncatedAt} has no length byte`
+          : `option ${name} (${code}) at offset ${truncatedAt} declares ${bytes[truncatedAt + 1]} bytes but only ${end - truncatedAt - 2} remain`,
+      expected: truncatedAt + 1 >= end ? 2 : bytes[truncatedAt + 1],
+      actual: Math.max(0, end - truncatedAt - 2),
+    });
+  } else if (trailingStart < end) {
+    list.trailing = bytes.slice(trailingStart, end);
+  }
+}
+
+/** The decoder for areas with repeated codes: two passes, so that every instance of a code is joined. */
+function decodeJoined(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  problems: Problem[],
+  layer: string,
+): DhcpOptionList {
   let count = 0;
   let o = start;
   let trailingStart = end;
@@ -281,25 +371,7 @@ export function decodeOptions(
     joinState[code] = 0;
   }
   const list = new DhcpOptionList(codes, values, kinds);
-  if (truncatedAt >= 0) {
-    const code = bytes[truncatedAt];
-    list.push(code, bytes.slice(truncatedAt, end), EntryKind.verbatim);
-    const name = optionName(code) ?? String(code);
-    problems.push({
-      kind: 'malformed-option',
-      layer,
-      field: name,
-      offset: truncatedAt,
-      message:
-        truncatedAt + 1 >= end
-          ? `option ${name} (${code}) at offset ${truncatedAt} has no length byte`
-          : `option ${name} (${code}) at offset ${truncatedAt} declares ${bytes[truncatedAt + 1]} bytes but only ${end - truncatedAt - 2} remain`,
-      expected: truncatedAt + 1 >= end ? 2 : bytes[truncatedAt + 1],
-      actual: Math.max(0, end - truncatedAt - 2),
-    });
-  } else if (trailingStart < end) {
-    list.trailing = bytes.slice(trailingStart, end);
-  }
+  finishArea(list, bytes, end, truncatedAt, trailingStart, problems, layer);
   return list;
 }
 

@@ -45,6 +45,12 @@ const HARDWARE_TYPES = {
 export const DHCP_MAGIC_COOKIE: Uint8Array = Uint8Array.of(0x63, 0x82, 0x53, 0x63);
 
 const BOOTP_FIXED = 236;
+const UNSPECIFIED = '0.0.0.0';
+
+/** Most BOOTP address fields are 0.0.0.0: share that string instead of building it. */
+function address(b: Uint8Array, o: number): string {
+  return (b[o] | b[o + 1] | b[o + 2] | b[o + 3]) === 0 ? UNSPECIFIED : readIpv4(b, o);
+}
 const OPTIONS = 14;
 
 // The vendor area is computed (like scapy's None) so that a DHCP layer after it can supply the cookie.
@@ -96,10 +102,10 @@ export const BOOTP = defineLayer({
       ((b[o + 4] << 24) | (b[o + 5] << 16) | (b[o + 6] << 8) | b[o + 7]) >>> 0,
       (b[o + 8] << 8) | b[o + 9],
       (b[o + 10] << 8) | b[o + 11],
-      readIpv4(b, o + 12),
-      readIpv4(b, o + 16),
-      readIpv4(b, o + 20),
-      readIpv4(b, o + 24),
+      address(b, o + 12),
+      address(b, o + 16),
+      address(b, o + 20),
+      address(b, o + 24),
       copyBytes(b, o + 28, o + 44),
       copyBytes(b, o + 44, o + 108),
       copyBytes(b, o + 108, o + 236),
