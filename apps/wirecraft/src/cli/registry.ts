@@ -1,4 +1,5 @@
 import { buildCommand } from '../commands/build.js';
+import { composeCommand } from '../commands/compose.js';
 import { decodeCommand } from '../commands/decode.js';
 import { doraCommand } from '../commands/dora.js';
 import { ifacesCommand } from '../commands/ifaces.js';
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   ifacesCommand,
   replayCommand,
   sniffCommand,
+  composeCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
