@@ -60,7 +60,14 @@ export function ComposeScreen({
       if (key.ctrl && input === 'u') return edit('');
       if (key.backspace || key.delete) return edit(text.current.slice(0, -1));
       if (key.ctrl || key.meta || key.return || key.upArrow || key.downArrow || key.tab) return;
-      if (input) edit(text.current + input);
+      // A fast typist or a paste delivers several keys in one chunk: apply them in order. Terminals send
+      // Backspace as DEL (0x7f) or BS (0x08); other control characters never enter the expression.
+      let next = text.current;
+      for (const c of input) {
+        if (c === '\u007f' || c === '\b') next = next.slice(0, -1);
+        else if (c >= ' ') next += c;
+      }
+      if (next !== text.current) edit(next);
     },
     { isActive: isRawModeSupported === true },
   );
