@@ -23,7 +23,9 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   }
   const command = findCommand(name);
   if (!command) {
-    io.stderr.write(`wirecraft: unknown command '${name}'; known: ${commands.map((c) => c.name).join(', ')}\n`);
+    io.stderr.write(
+      `wirecraft: unknown command '${name}'; known: ${commands.map((c) => c.name).join(', ')}\n`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
