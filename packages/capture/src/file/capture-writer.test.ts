@@ -49,7 +49,7 @@ describe('writer -> reader round trips', () => {
   it.each([
     ['micro', false],
     ['nano', true],
-  ] as const)('classic pcap (%s): any frames come back identical', (precision, nano) => {
+  ] as const)('classic pcap (%s): arbitrary frames come back identical', (precision, nano) => {
     fc.assert(
       fc.property(fc.array(frameArbitrary([1], false), { maxLength: 20 }), (frames) => {
         const bytes = encodePcap(frames, { linktype: 1, precision });
@@ -63,7 +63,7 @@ describe('writer -> reader round trips', () => {
     ['micro', false],
     ['nano', true],
   ] as const)(
-    'pcapng (%s): any frames come back identical, interfaces numbered by first use',
+    'pcapng (%s): arbitrary frames come back identical, interfaces numbered by first use',
     (precision, nano) => {
       fc.assert(
         fc.property(fc.array(frameArbitrary([1, 0, 101, 113], true), { maxLength: 20 }), (frames) => {

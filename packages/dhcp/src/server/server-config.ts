@@ -21,7 +21,7 @@ export interface DhcpPoolOptions {
   rebindingTime?: number;
   /** Any other option by name (e.g. ntp_server, interface_mtu, domain_search) or by code ('option_150'). */
   options?: Readonly<Record<string, OptionValue>>;
-  /** Serve this pool to directly attached clients only on the link of this name (default: any link). */
+  /** Serve this pool to directly attached clients only on the link of this name (default: every link). */
   link?: string;
 }
 

@@ -34,7 +34,7 @@ export interface UdhcpcClient {
   readonly process: LabProcess;
   /** Events reported so far, in order. */
   events(): UdhcpcEvent[];
-  /** The first `kind` event at index >= fromIndex (default: any so far or to come). */
+  /** The first `kind` event at index >= fromIndex (default: the first so far or to come). */
   waitForEvent(kind: string | string[], timeoutMs: number, fromIndex?: number): Promise<UdhcpcEvent>;
   /** SIGUSR1: renew now; resolves with the resulting renew/bound event. */
   renew(timeoutMs?: number): Promise<UdhcpcEvent>;
