@@ -30,6 +30,9 @@ export class TmuxSession {
       .map(([k, v]) => `export ${k}='${v}'; `)
       .join('');
     // An interactive shell, as a user has: it survives Ctrl-C and prints the exit code after the command.
+    // CI runners export CI=true, and Ink then draws only the final frame: the pane must look like a user's
+    // terminal, so the CI markers Ink reads (is-in-ci) are removed from the shell's environment.
+    const userTerminal = 'unset CI CONTINUOUS_INTEGRATION; ';
     tmux([
       'new-session',
       '-d',
@@ -43,7 +46,7 @@ export class TmuxSession {
       REPO_ROOT,
       'bash --norc --noprofile -i',
     ]);
-    tmux(['send-keys', '-t', this.name, `${exports}clear; ${command}; echo "EXIT=$?"`, 'Enter']);
+    tmux(['send-keys', '-t', this.name, `${userTerminal}${exports}clear; ${command}; echo "EXIT=$?"`, 'Enter']);
   }
 
   screen(): string {
