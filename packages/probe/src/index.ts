@@ -1,0 +1,21 @@
+export {
+  type CheckResult,
+  type CheckStatus,
+  defineProbes,
+  type ProbeCheck,
+  type ProbeContext,
+  type ProbeSet,
+  ProbeSkip,
+  type ProbeTarget,
+  type RunProbesOptions,
+  runProbes,
+} from './probe.js';
+export { type FieldDifference, matchPacket, type PacketPattern } from './match.js';
+export { ProbeAssertionError } from './probe-assertion-error.js';
+export { expectNoReply, expectPacket, type PacketExpectation } from './expect-packet.js';
+export {
+  type LabServerConfig,
+  type LabServerKind,
+  type LabTarget,
+  startLabTarget,
+} from './lab-target.js';

@@ -1,0 +1,2 @@
+// Registers the packet matchers with jest's expect: `import '@wirecraft/probe/jest'`.
+export {};
