@@ -19,3 +19,5 @@ export {
   type LabTarget,
   startLabTarget,
 } from './lab-target.js';
+export { escapeXml, failureDetails, formatDifference, type JunitOptions, toJunitXml } from './junit.js';
+export { loadProbeFiles, ProbeFileError, probeSetProblem, probeSetsOf } from './load-probe-files.js';
