@@ -13,8 +13,27 @@ type ServerKind = 'dnsmasq' | 'kea' | 'wirecraft';
 
 /** Check name -> the RFC clause and what the server does instead. Only real server behaviour belongs here. */
 const KNOWN_DEVIATIONS: Record<ServerKind, Record<string, string>> = {
-  dnsmasq: {},
-  kea: {},
+  dnsmasq: {
+    'SELECTING REQUEST naming another server is not answered':
+      'RFC 2131 §4.3.2: a REQUEST naming another server id means the client declined our offer, so no reply. ' +
+      'dnsmasq with --dhcp-authoritative (as the lab runs it) NAKs it ("wrong server-ID").',
+    'relayed reply copies giaddr and sets hops to 0':
+      "RFC 2131 §4.3.1 Table 3: 'hops' is 0 in OFFER/ACK/NAK. dnsmasq copies the request's hops (1).",
+    'DECLINE quarantines the address':
+      'RFC 2131 §4.3.3: the server MUST mark a declined address as not available. dnsmasq drops the lease and ' +
+      'offers the address again at once (it counts on a ping before offering, which the lab turns off).',
+  },
+  kea: {
+    'broadcast flag honoured: reply to 255.255.255.255 and ff:ff:ff:ff:ff:ff':
+      'RFC 2131 §4.1: with the broadcast bit set the reply SHOULD use the link-layer broadcast address. kea ' +
+      '(raw sockets) sends IP 255.255.255.255 in a frame addressed to chaddr.',
+    'NAK is broadcast when giaddr is zero':
+      'RFC 2131 §4.1: NAKs are broadcast when giaddr is zero. kea sends IP 255.255.255.255 to the MAC chaddr.',
+    'relayed reply copies giaddr and sets hops to 0':
+      "RFC 2131 §4.3.1 Table 3: 'hops' is 0 in OFFER/ACK/NAK. kea copies the request's hops (1).",
+    'relayed NAK goes to giaddr with the broadcast bit set':
+      'RFC 2131 §4.3.2: a NAK through a relay MUST have the broadcast bit set. kea keeps the flags of the request (0).',
+  },
   wirecraft: {},
 };
 

@@ -48,7 +48,8 @@ async function relay(
     dstIp: ctx.target.serverAddress,
     sport: SERVER_PORT,
     dport: SERVER_PORT,
-    options: [...options, [RELAY_AGENT_INFORMATION, agentInfo]],
+    // Verbatim bytes: the reply's option must equal these exactly, whatever our codec would write.
+    options: [...options, Uint8Array.of(RELAY_AGENT_INFORMATION, agentInfo.length, ...agentInfo)],
   });
   // Servers reach giaddr through their IP stack: someone must answer ARP for it.
   const arp = answerArp(ctx, relayAddress, relayMac);
