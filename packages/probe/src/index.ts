@@ -21,3 +21,4 @@ export {
 } from './lab-target.js';
 export { escapeXml, failureDetails, formatDifference, type JunitOptions, toJunitXml } from './junit.js';
 export { loadProbeFiles, ProbeFileError, probeSetProblem, probeSetsOf } from './load-probe-files.js';
+export { rfc2131 } from './suites/rfc2131.js';

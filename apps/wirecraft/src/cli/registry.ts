@@ -4,6 +4,7 @@ import { decodeCommand } from '../commands/decode.js';
 import { doraCommand } from '../commands/dora.js';
 import { ifacesCommand } from '../commands/ifaces.js';
 import { loadCommand } from '../commands/load.js';
+import { probeCommand } from '../commands/probe.js';
 import { replayCommand } from '../commands/replay.js';
 import { serveCommand } from '../commands/serve.js';
 import { sniffCommand } from '../commands/sniff.js';
@@ -20,6 +21,7 @@ export const commands: Command[] = [
   replayCommand,
   sniffCommand,
   composeCommand,
+  probeCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {
