@@ -1,8 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { PassThrough } from 'node:stream';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { fromScapy, toHex } from '@wirecraft/packet';
 import type { CommandIO } from '../cli/command.js';
 import { runCli } from '../cli/run-cli.js';
+import { decodeCaptureFile } from '../decode/decode-capture-file.js';
 
 function streams(input?: string) {
   const stdout = new PassThrough();
@@ -111,5 +116,99 @@ describe('wirecraft decode', () => {
     const tty = streams();
     expect(await runCli(['decode'], tty.io)).toBe(2);
     expect(tty.stderr()).toContain('pipe hex frames on stdin');
+  });
+});
+
+const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url));
+
+describe('wirecraft decode -r FILE', () => {
+  it('--json prints every record: the decode contract plus time, length, captured and linktype', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--json'], s.io)).toBe(0);
+    expect(s.stderr()).toBe('');
+    const records = s
+      .stdout()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DecodedJson & Record<string, unknown>);
+    expect(records).toHaveLength(9);
+    expect(records[0]).toMatchObject({ time: '1370200442.323173', length: 307, captured: 307, linktype: 1 });
+    expect(records[0].summary).toMatch(/DHCP Discover$/);
+    expect(records.map((r) => r.layers.at(-1)!.name)).toEqual(Array(9).fill('DHCP'));
+  });
+
+  it('keeps linktypes other than Ethernet per record (SLL)', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '-r', `${FIXTURES}pcapplusplus_sll.pcap`, '--json'], s.io)).toBe(0);
+    const first = JSON.parse(s.stdout().split('\n')[0]) as DecodedJson & { linktype: number };
+    expect(first.linktype).toBe(113);
+    expect(first.layers[0].name).not.toBe('Ether');
+  });
+
+  it('text mode numbers each record with its time and length, then summary and show()', async () => {
+    const s = streams();
+    expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`], s.io)).toBe(0);
+    const lines = s.stdout().split('\n');
+    expect(lines[0]).toBe('#1 1370200442.323173 307 bytes linktype 1');
+    expect(lines[1]).toMatch(/^Ether \/ IP \/ UDP 0\.0\.0\.0:68 > 255\.255\.255\.255:67 .*DHCP Discover$/);
+    expect(s.stdout().match(/^#\d+ /gm)).toHaveLength(9);
+  });
+
+  it('a truncated file: every complete record, then one line naming the byte offset, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecraft-decode-'));
+    try {
+      const whole = readFileSync(`${FIXTURES}zeek_dhcp.pcap`);
+      const path = join(dir, 'cut.pcap');
+      writeFileSync(path, whole.subarray(0, whole.length - 100));
+      const s = streams();
+      expect(await runCli(['decode', '-r', path, '--json'], s.io)).toBe(1);
+      expect(s.stdout().trimEnd().split('\n')).toHaveLength(8);
+      expect(s.stderr()).toBe(
+        'wirecraft decode: truncated record at byte 2811: header says 329 bytes, 229 remain\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for stdout to drain: output buffered at any moment stays far below the whole output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wirecraft-decode-'));
+    try {
+      const whole = readFileSync(`${FIXTURES}zeek_dhcp.pcap`);
+      const records = whole.subarray(24);
+      const path = join(dir, 'big.pcap');
+      // 4,500 records (about 1.4 MB of pcap), several read chunks of the reader.
+      writeFileSync(path, Buffer.concat([whole.subarray(0, 24), ...Array(500).fill(records)]));
+      let written = 0;
+      let mostBuffered = 0;
+      const slow: Writable = new Writable({
+        highWaterMark: 16 * 1024,
+        write(chunk: Buffer, _encoding, done) {
+          written += chunk.length;
+          mostBuffered = Math.max(mostBuffered, slow.writableLength);
+          // A consumer slower than decoding: without waiting for drain, every batch would pile up here.
+          setTimeout(done, 50);
+        },
+      });
+      expect(await decodeCaptureFile(path, slow, true)).toBe(4500);
+      expect(written).toBeGreaterThan(4 * 1024 * 1024);
+      expect(mostBuffered).toBeLessThan(written / 4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('usage errors: a missing file, -r with --hex, -r with --linktype', async () => {
+    const missing = streams();
+    expect(await runCli(['decode', '-r', '/nonexistent/x.pcap'], missing.io)).toBe(2);
+    expect(missing.stderr()).toBe('wirecraft decode: -r "/nonexistent/x.pcap": no such file\n');
+    const both = streams();
+    expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--hex', UDP_HELLO], both.io)).toBe(2);
+    expect(both.stderr()).toContain('-r FILE and --hex cannot be combined');
+    const linktype = streams();
+    expect(
+      await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--linktype', '101'], linktype.io),
+    ).toBe(2);
+    expect(linktype.stderr()).toContain('--linktype does not apply to -r');
   });
 });

@@ -1,11 +1,13 @@
 import { dissect, fromHex, type Packet, show, summary, toJSON } from '@wirecraft/packet';
 import { type Command, type CommandIO, UsageError } from '../cli/command.js';
+import { decodeCaptureFile } from '../decode/decode-capture-file.js';
 import { inputLines, isContentLine, parseOptions } from './build.js';
 
 const OPTIONS = {
   hex: { type: 'string' },
   json: { type: 'boolean' },
   linktype: { type: 'string' },
+  read: { type: 'string', short: 'r' },
 } as const;
 
 export interface DecodeOptions {
@@ -41,7 +43,7 @@ function frameFromHex(text: string, what: string): Uint8Array {
   return bytes;
 }
 
-/** Frames from --hex, else one hex frame per stdin line. Other sources (a capture file) plug in here. */
+/** One hex frame per stdin line. */
 async function decodeStdin(io: CommandIO, options: DecodeOptions): Promise<number> {
   if (io.stdin.isTTY) throw new UsageError('give --hex <frame>, or pipe hex frames on stdin (one per line)');
   let failed = 0;
@@ -65,10 +67,12 @@ async function decodeStdin(io: CommandIO, options: DecodeOptions): Promise<numbe
 
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'dissect frames given in hex: summary and show(), or one JSON object per packet',
+  summary: 'dissect frames (hex or a pcap/pcapng file): summary and show(), or one JSON object per packet',
   usage:
-    'wirecraft decode [--hex <hex>] [--json] [--linktype N]  (no --hex: one hex frame per line on stdin)',
+    'wirecraft decode [-r FILE | --hex <hex>] [--json] [--linktype N]  (neither: one hex frame per line on stdin)',
   examples: [
+    'wirecraft decode -r fixtures/zeek_dhcp.pcap',
+    'wirecraft decode -r capture.pcapng --json   # + "time" (file precision), "length", "captured", "linktype"',
     'wirecraft decode --hex ffffffffffff020000000001080045000021000100004011...',
     'wirecraft decode --json --hex 4500001c00010000401100000a0000010a000002 --linktype 101',
     'wirecraft build --hex < expressions.txt | wirecraft decode --json',
@@ -79,6 +83,14 @@ export const decodeCommand: Command = {
       throw new UsageError(
         `unexpected argument ${JSON.stringify(positionals[0])}: give frames with --hex or on stdin`,
       );
+    }
+    if (values.read !== undefined) {
+      if (values.hex !== undefined) throw new UsageError('-r FILE and --hex cannot be combined');
+      if (values.linktype !== undefined) {
+        throw new UsageError('--linktype does not apply to -r: the file gives each record its linktype');
+      }
+      await decodeCaptureFile(values.read, io.stdout, values.json === true);
+      return 0;
     }
     const options: DecodeOptions = { json: values.json === true, linktype: linktypeOf(values.linktype) };
     if (values.hex !== undefined) {
