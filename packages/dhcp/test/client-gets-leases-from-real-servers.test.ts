@@ -1,6 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { readFile } from 'node:fs/promises';
 import { createLab, describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
 import { createDhcpClient, type DhcpClientEvent } from '../src/index.js';
 

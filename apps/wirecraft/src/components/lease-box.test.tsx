@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DhcpLease } from '@wirecraft/dhcp';
+import { DhcpOptionList } from '@wirecraft/packet';
 import { render } from 'ink-testing-library';
 import { formatLeaseSeconds, LeaseBox } from './lease-box.js';
 
@@ -14,7 +15,7 @@ const lease: DhcpLease = {
   renewalTime: 1800,
   rebindingTime: 3150,
   startedAt: 0,
-  options: [],
+  options: new DhcpOptionList(),
 };
 
 describe('LeaseBox', () => {

@@ -1,5 +1,5 @@
 import type { Link } from '@wirecraft/capture';
-import { canonicalMac, canonicalIpv4 } from '@wirecraft/packet';
+import { canonicalIpv4, canonicalMac } from '@wirecraft/packet';
 import type { TimerClock } from '../time.js';
 import type { BackoffOptions } from './backoff.js';
 import { ClientOptionError } from './client-errors.js';

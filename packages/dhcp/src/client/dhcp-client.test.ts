@@ -1,19 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { type Link, virtualHub, virtualPair } from '@wirecraft/capture';
-import { ARP, Ether, packet } from '@wirecraft/packet';
+import { ARP, type DhcpMessageTypeName, type DhcpOptionItem, Ether, packet } from '@wirecraft/packet';
 import { manualTimerClock } from '../time.js';
-import { DHCP_MESSAGE_TYPE, OPTION } from '../wire/dhcp-constants.js';
 import { composeDhcpFrame, type ReceivedDhcp } from '../wire/dhcp-frame.js';
-import {
-  type DhcpMessage,
-  emptyMessage,
-  ipv4Bytes,
-  messageType,
-  optionIpv4,
-  setOption,
-  textBytes,
-  u32Bytes,
-} from '../wire/dhcp-message.js';
+import { createDhcpMessage } from '../wire/dhcp-message.js';
 import { dhcpMessages } from '../wire/dhcp-receive.js';
 import {
   AddressInUseError,
@@ -25,7 +15,7 @@ import {
 import type { DhcpClientEvent } from './client-events.js';
 import { createDhcpClient } from './dhcp-client.js';
 
-type Reply = { type: number; yiaddr?: string; options?: [number, Uint8Array][] } | undefined;
+type Reply = { type: DhcpMessageTypeName; yiaddr?: string; options?: DhcpOptionItem[] } | undefined;
 
 interface Responder {
   seen: ReceivedDhcp[];
@@ -47,15 +37,15 @@ function respond(
       seen.push(r);
       const reply = decide(r, seen.length);
       if (!reply) continue;
-      const m: DhcpMessage = emptyMessage(2);
-      m.xid = r.message.xid;
-      m.flags = r.message.flags;
-      m.chaddr = r.message.chaddr;
-      m.ciaddr = r.message.ciaddr;
-      m.yiaddr = reply.yiaddr ?? '0.0.0.0';
-      setOption(m, OPTION.MESSAGE_TYPE, Uint8Array.of(reply.type));
-      setOption(m, OPTION.SERVER_ID, ipv4Bytes(serverId));
-      for (const [code, data] of reply.options ?? []) setOption(m, code, data);
+      const m = createDhcpMessage({
+        op: 2,
+        xid: r.message.xid,
+        flags: r.message.flags,
+        chaddr: r.message.chaddr,
+        ciaddr: r.message.ciaddr,
+        yiaddr: reply.yiaddr ?? '0.0.0.0',
+        options: [['message-type', reply.type], ['server_id', serverId], ...(reply.options ?? [])],
+      });
       await link.send(
         composeDhcpFrame({
           message: m,
@@ -70,22 +60,19 @@ function respond(
   return { seen, stop: () => abort.abort() };
 }
 
-const leaseOptions = (lease = 3600): [number, Uint8Array][] => [
-  [OPTION.LEASE_TIME, u32Bytes(lease)],
-  [OPTION.SUBNET_MASK, ipv4Bytes('255.255.255.0')],
-  [OPTION.ROUTER, ipv4Bytes('198.18.0.1')],
-  [OPTION.DNS_SERVER, Uint8Array.of(198, 18, 0, 1, 198, 18, 0, 2)],
+const leaseOptions = (lease = 3600): DhcpOptionItem[] => [
+  ['lease_time', lease],
+  ['subnet_mask', '255.255.255.0'],
+  ['router', ['198.18.0.1']],
+  ['name_server', ['198.18.0.1', '198.18.0.2']],
 ];
 
 /** A plain server: offers 198.18.0.100, ACKs every REQUEST for it. */
 function simpleServer(r: ReceivedDhcp, lease = 3600): Reply {
-  const type = messageType(r.message);
-  if (type === DHCP_MESSAGE_TYPE.DISCOVER)
-    return { type: DHCP_MESSAGE_TYPE.OFFER, yiaddr: '198.18.0.100', options: leaseOptions(lease) };
-  if (type === DHCP_MESSAGE_TYPE.REQUEST)
-    return { type: DHCP_MESSAGE_TYPE.ACK, yiaddr: '198.18.0.100', options: leaseOptions(lease) };
-  if (type === DHCP_MESSAGE_TYPE.INFORM)
-    return { type: DHCP_MESSAGE_TYPE.ACK, options: leaseOptions().slice(1) };
+  const type = r.message.messageType;
+  if (type === 'discover') return { type: 'offer', yiaddr: '198.18.0.100', options: leaseOptions(lease) };
+  if (type === 'request') return { type: 'ack', yiaddr: '198.18.0.100', options: leaseOptions(lease) };
+  if (type === 'inform') return { type: 'ack', options: leaseOptions().slice(1) };
   return undefined;
 }
 
@@ -143,15 +130,11 @@ describe('DhcpClient DORA', () => {
       events.filter((e) => e.type === 'received').map((e) => e.type === 'received' && e.summary.messageType),
     ).toEqual(['OFFER', 'ACK']);
     const [discover, request] = server.seen.map((r) => r.message);
-    expect(optionIpv4(request, OPTION.REQUESTED_ADDRESS)).toBe('198.18.0.100');
-    expect(optionIpv4(request, OPTION.SERVER_ID)).toBe('198.18.0.1');
+    expect(request.option('requested_addr')).toBe('198.18.0.100');
+    expect(request.option('server_id')).toBe('198.18.0.1');
     expect(request.xid).toBe(discover.xid);
-    expect(new TextDecoder().decode(discover.options.find((o) => o.code === OPTION.HOSTNAME)?.data)).toBe(
-      'box',
-    );
-    expect(discover.options.find((o) => o.code === OPTION.CLIENT_ID)?.data).toEqual(
-      Uint8Array.of(1, 2, 0, 0, 0, 0, 1),
-    );
+    expect(discover.option('hostname')).toBe('box');
+    expect(discover.option('client_id')).toEqual({ type: 1, id: '02:00:00:00:00:01' });
     expect(discover.flags).toBe(0x8000);
     const lastEvent = events.at(-1);
     expect(lastEvent?.type === 'lease' && lastEvent.kind).toBe('obtained');
@@ -163,7 +146,7 @@ describe('DhcpClient DORA', () => {
   it('uses T1/T2 from options 58/59 when the server sends them', async () => {
     const { client } = setup({}, (r) => {
       const reply = simpleServer(r);
-      reply?.options?.push([OPTION.RENEWAL_TIME, u32Bytes(100)], [OPTION.REBINDING_TIME, u32Bytes(200)]);
+      reply?.options?.push(['renewal_time', 100], ['rebinding_time', 200]);
       return reply;
     });
     const lease = await client.obtain();
@@ -173,8 +156,8 @@ describe('DhcpClient DORA', () => {
   it('goes back to INIT on a NAK and starts over with a new xid', async () => {
     let naks = 0;
     const { client, server, events } = setup({}, (r) => {
-      if (messageType(r.message) === DHCP_MESSAGE_TYPE.REQUEST && naks++ === 0) {
-        return { type: DHCP_MESSAGE_TYPE.NAK, options: [[OPTION.MESSAGE, textBytes('wrong network')]] };
+      if (r.message.messageType === 'request' && naks++ === 0) {
+        return { type: 'nak', options: [['error_message', 'wrong network']] };
       }
       return simpleServer(r);
     });
@@ -188,9 +171,7 @@ describe('DhcpClient DORA', () => {
 
   it('gives up with NakError after maxNaks refusals', async () => {
     const { client } = setup({ maxNaks: 1 }, (r) =>
-      messageType(r.message) === DHCP_MESSAGE_TYPE.REQUEST
-        ? { type: DHCP_MESSAGE_TYPE.NAK }
-        : simpleServer(r),
+      r.message.messageType === 'request' ? { type: 'nak' } : simpleServer(r),
     );
     await expect(client.obtain()).rejects.toThrow(NakError);
     expect(client.state).toBe('INIT');
@@ -243,15 +224,13 @@ describe('DhcpClient offer selection', () => {
     const answer =
       (address: string) =>
       (r: ReceivedDhcp): Reply => {
-        const type = messageType(r.message);
-        if (type === DHCP_MESSAGE_TYPE.DISCOVER)
-          return { type: DHCP_MESSAGE_TYPE.OFFER, yiaddr: address, options: leaseOptions() };
+        const type = r.message.messageType;
+        if (type === 'discover') return { type: 'offer', yiaddr: address, options: leaseOptions() };
         if (
-          type === DHCP_MESSAGE_TYPE.REQUEST &&
-          optionIpv4(r.message, OPTION.SERVER_ID) ===
-            (address === '198.18.0.10' ? '198.18.0.1' : '198.18.0.2')
+          type === 'request' &&
+          r.message.option('server_id') === (address === '198.18.0.10' ? '198.18.0.1' : '198.18.0.2')
         ) {
-          return { type: DHCP_MESSAGE_TYPE.ACK, yiaddr: address, options: leaseOptions() };
+          return { type: 'ack', yiaddr: address, options: leaseOptions() };
         }
         return undefined;
       };
@@ -304,8 +283,8 @@ describe('DhcpClient after binding', () => {
     expect(renewal.dstMac).toBe('02:00:00:00:00:fe');
     expect(renewal.dstIp).toBe('198.18.0.1');
     expect(renewal.srcIp).toBe('198.18.0.100');
-    expect(optionIpv4(renewal.message, OPTION.SERVER_ID)).toBeUndefined();
-    expect(optionIpv4(renewal.message, OPTION.REQUESTED_ADDRESS)).toBeUndefined();
+    expect(renewal.message.option('server_id')).toBeUndefined();
+    expect(renewal.message.option('requested_addr')).toBeUndefined();
     expect(states(events).slice(-2)).toEqual(['RENEWING', 'BOUND']);
   });
 
@@ -322,9 +301,7 @@ describe('DhcpClient after binding', () => {
   it('reports a NAK on renewal as a lost lease (NakError, back to INIT)', async () => {
     let requests = 0;
     const { client } = setup({}, (r) =>
-      messageType(r.message) === DHCP_MESSAGE_TYPE.REQUEST && ++requests > 1
-        ? { type: DHCP_MESSAGE_TYPE.NAK }
-        : simpleServer(r),
+      r.message.messageType === 'request' && ++requests > 1 ? { type: 'nak' } : simpleServer(r),
     );
     await client.obtain();
     await expect(client.renew()).rejects.toThrow(NakError);
@@ -338,7 +315,7 @@ describe('DhcpClient after binding', () => {
     await client.release();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const release = server.seen.at(-1)!;
-    expect(messageType(release.message)).toBe(DHCP_MESSAGE_TYPE.RELEASE);
+    expect(release.message.messageType).toBe('release');
     expect(release.message.ciaddr).toBe('198.18.0.100');
     expect(release.dstMac).toBe('02:00:00:00:00:fe');
     expect(client.state).toBe('INIT');
@@ -347,28 +324,26 @@ describe('DhcpClient after binding', () => {
     await client.decline();
     await new Promise((resolve) => setTimeout(resolve, 5));
     const decline = server.seen.at(-1)!;
-    expect(messageType(decline.message)).toBe(DHCP_MESSAGE_TYPE.DECLINE);
-    expect(optionIpv4(decline.message, OPTION.REQUESTED_ADDRESS)).toBe('198.18.0.100');
+    expect(decline.message.messageType).toBe('decline');
+    expect(decline.message.option('requested_addr')).toBe('198.18.0.100');
     expect(decline.message.ciaddr).toBe('0.0.0.0');
   });
 
   it('informs with ciaddr and returns the configuration', async () => {
     const { client, server } = setup();
     const ack = await client.inform('198.18.0.77');
-    expect(optionIpv4(ack, OPTION.ROUTER)).toBe('198.18.0.1');
+    expect(ack.option('router')).toEqual(['198.18.0.1']);
     expect(server.seen[0].message.ciaddr).toBe('198.18.0.77');
     expect(client.state).toBe('INIT');
   });
 
   it('reboots into a known address, and fails with NakError when the server refuses it', async () => {
     const { client, server } = setup({}, (r) =>
-      optionIpv4(r.message, OPTION.REQUESTED_ADDRESS) === '198.18.0.100'
-        ? simpleServer(r)
-        : { type: DHCP_MESSAGE_TYPE.NAK },
+      r.message.option('requested_addr') === '198.18.0.100' ? simpleServer(r) : { type: 'nak' },
     );
     const lease = await client.reboot('198.18.0.100');
     expect(lease.address).toBe('198.18.0.100');
-    expect(optionIpv4(server.seen[0].message, OPTION.SERVER_ID)).toBeUndefined();
+    expect(server.seen[0].message.option('server_id')).toBeUndefined();
     await expect(client.reboot('198.18.0.99')).rejects.toThrow(NakError);
   });
 
@@ -415,7 +390,7 @@ describe('DhcpClient after binding', () => {
     expect(error).toBeInstanceOf(AddressInUseError);
     expect((error as AddressInUseError).ownerMac).toBe('02:00:00:00:00:66');
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(messageType(server.seen.at(-1)!.message)).toBe(DHCP_MESSAGE_TYPE.DECLINE);
+    expect(server.seen.at(-1)!.message.messageType).toBe('decline');
     expect(client.state).toBe('INIT');
   });
 

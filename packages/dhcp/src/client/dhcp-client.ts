@@ -4,30 +4,14 @@
  * filter, so DORA, renew, rebind, reboot and inform share one retransmission path.
  */
 import type { Link } from '@wirecraft/capture';
+import { type DhcpMessageTypeName, type DhcpOptionItem, optionCode } from '@wirecraft/packet';
 import { EventHub, messageEvent } from '../events.js';
 import { EngineTime, OperationAbortedError } from '../time.js';
-import {
-  BROADCAST_FLAG,
-  BROADCAST_IP,
-  BROADCAST_MAC,
-  DHCP_MESSAGE_TYPE,
-  messageTypeName,
-  OPTION,
-  ZERO_IP,
-} from '../wire/dhcp-constants.js';
+import { BROADCAST_FLAG, BROADCAST_IP, BROADCAST_MAC, ZERO_IP } from '../wire/dhcp-constants.js';
 import { composeDhcpFrame, dhcpPacket, type ReceivedDhcp } from '../wire/dhcp-frame.js';
-import {
-  type DhcpMessage,
-  emptyMessage,
-  ipv4Bytes,
-  messageType,
-  optionIpv4,
-  optionText,
-  setOption,
-  textBytes,
-} from '../wire/dhcp-message.js';
+import { createDhcpMessage, type DhcpMessage } from '../wire/dhcp-message.js';
 import { dhcpMessages } from '../wire/dhcp-receive.js';
-import { summarizeMessage } from '../wire/message-summary.js';
+import { messageTypeLabel, summarizeMessage } from '../wire/message-summary.js';
 import { probeAddress } from './arp-probe.js';
 import { runArpResponder } from './arp-responder.js';
 import { retransmitDelay } from './backoff.js';
@@ -41,6 +25,23 @@ import {
 import type { ClientState } from './client-state.js';
 import { type DhcpLease, INFINITE_LEASE, leaseFromAck } from './lease.js';
 import { choiceIsFinal, chooseOffer, type DhcpOffer, offerFrom } from './offer-selection.js';
+
+/** What a request carries besides the fields every message of the exchange shares. */
+interface RequestShape {
+  secs: number;
+  ciaddr?: string;
+  flags?: number;
+  /** Options after message-type and client_id, in wire order. */
+  options: DhcpOptionItem[];
+  /** Adds hostname, vendor class, the PRL, the maximum message size and extraOptions (not on RELEASE/DECLINE). */
+  parameters?: boolean;
+}
+
+/** An ACK or a NAK: what REQUESTING, REBOOTING, RENEWING and REBINDING wait for. */
+function isAckOrNak(received: ReceivedDhcp): boolean {
+  const type = received.message.messageType;
+  return type === 'ack' || type === 'nak';
+}
 
 interface Outgoing {
   message: DhcpMessage;
@@ -126,14 +127,13 @@ export class DhcpClient {
         build: (secs) => this.#request({ secs, requested: offer.address, serverId: offer.serverId }),
         onReply: (received, control) => {
           if (!this.#fromServer(received, offer.serverId)) return;
-          const type = messageType(received.message);
-          if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+          if (isAckOrNak(received)) control.settle(received);
         },
       });
-      if (messageType(outcome.message) === DHCP_MESSAGE_TYPE.NAK) {
+      if (outcome.message.messageType === 'nak') {
         this.#nak(outcome);
         if (++naks > this.#config.maxNaks) {
-          throw new NakError('DHCPREQUEST', offer.serverId, optionText(outcome.message, OPTION.MESSAGE));
+          throw new NakError('DHCPREQUEST', offer.serverId, outcome.message.option('error_message'));
         }
         continue;
       }
@@ -191,16 +191,15 @@ export class DhcpClient {
       operation: 'DHCPREQUEST (REBOOTING)',
       build: (secs) => this.#request({ secs, requested: address }),
       onReply: (received, control) => {
-        const type = messageType(received.message);
-        if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+        if (isAckOrNak(received)) control.settle(received);
       },
     });
-    if (messageType(reply.message) === DHCP_MESSAGE_TYPE.NAK) {
+    if (reply.message.messageType === 'nak') {
       this.#nak(reply);
       throw new NakError(
         'DHCPREQUEST (INIT-REBOOT)',
-        optionIpv4(reply.message, OPTION.SERVER_ID),
-        optionText(reply.message, OPTION.MESSAGE),
+        reply.message.option('server_id'),
+        reply.message.option('error_message'),
       );
     }
     return this.#bind(leaseFromAck(reply.message, reply.srcMac, started, reply.srcIp), 'rebooted');
@@ -209,12 +208,13 @@ export class DhcpClient {
   /** DHCPRELEASE to the server (no reply expected); the client returns to INIT. */
   async release(): Promise<void> {
     const lease = this.#requireLease('release');
-    const message = this.#base(DHCP_MESSAGE_TYPE.RELEASE, 0);
-    message.ciaddr = lease.address;
-    message.flags = 0;
-    setOption(message, OPTION.SERVER_ID, ipv4Bytes(lease.serverId));
     this.#xid = randomXid();
-    message.xid = this.#xid;
+    const message = this.#message('release', {
+      secs: 0,
+      ciaddr: lease.address,
+      flags: 0,
+      options: [['server_id', lease.serverId]],
+    });
     await this.#send({ message, srcIp: lease.address, dstIp: lease.serverId, dstMac: lease.serverMac });
     this.#lease = undefined;
     this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'released', lease });
@@ -224,10 +224,14 @@ export class DhcpClient {
   /** DHCPDECLINE of the current (or just acknowledged) address; the client returns to INIT. */
   async decline(): Promise<void> {
     const lease = this.#requireLease('decline');
-    const message = this.#base(DHCP_MESSAGE_TYPE.DECLINE, 0);
-    message.flags = 0;
-    setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(lease.address));
-    setOption(message, OPTION.SERVER_ID, ipv4Bytes(lease.serverId));
+    const message = this.#message('decline', {
+      secs: 0,
+      flags: 0,
+      options: [
+        ['requested_addr', lease.address],
+        ['server_id', lease.serverId],
+      ],
+    });
     await this.#send({ message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC });
     this.#lease = undefined;
     this.#hub.emit({ type: 'lease', time: this.time.elapsed(), kind: 'declined', lease });
@@ -244,15 +248,17 @@ export class DhcpClient {
       const reply = await this.#exchange<ReceivedDhcp>({
         operation: 'DHCPINFORM',
         build: (secs) => {
-          const message = this.#base(DHCP_MESSAGE_TYPE.INFORM, secs);
-          message.ciaddr = address;
           // §4.4.3: the server unicasts to ciaddr; we ask for broadcast because we have no IP stack.
-          message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
-          this.#commonOptions(message, false);
+          const message = this.#message('inform', {
+            secs,
+            ciaddr: address,
+            options: [],
+            parameters: true,
+          });
           return { message, srcIp: address, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
         },
         onReply: (received, control) => {
-          if (messageType(received.message) === DHCP_MESSAGE_TYPE.ACK) control.settle(received);
+          if (received.message.messageType === 'ack') control.settle(received);
         },
       });
       return reply.message;
@@ -395,24 +401,25 @@ export class DhcpClient {
       operation: route.operation,
       ...retry,
       build: (secs) => {
-        const message = this.#base(DHCP_MESSAGE_TYPE.REQUEST, secs);
-        message.ciaddr = lease.address;
         // §4.4.5: the server can reach us at ciaddr; no broadcast flag needed, but we have no IP stack.
-        message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
-        this.#commonOptions(message, true);
+        const message = this.#message('request', {
+          secs,
+          ciaddr: lease.address,
+          options: [],
+          parameters: true,
+        });
         return { message, srcIp: route.srcIp, dstIp: route.dstIp, dstMac: route.dstMac };
       },
       onReply: (received, control) => {
-        const type = messageType(received.message);
-        if (type === DHCP_MESSAGE_TYPE.ACK || type === DHCP_MESSAGE_TYPE.NAK) control.settle(received);
+        if (isAckOrNak(received)) control.settle(received);
       },
     });
-    if (messageType(reply.message) === DHCP_MESSAGE_TYPE.NAK) {
+    if (reply.message.messageType === 'nak') {
       this.#nak(reply);
       throw new NakError(
         route.operation,
-        optionIpv4(reply.message, OPTION.SERVER_ID),
-        optionText(reply.message, OPTION.MESSAGE),
+        reply.message.option('server_id'),
+        reply.message.option('error_message'),
       );
     }
     return this.#bind(leaseFromAck(reply.message, reply.srcMac, started, lease.serverId), kind);
@@ -427,15 +434,16 @@ export class DhcpClient {
       return await this.#exchange<DhcpOffer>({
         operation: 'DHCPDISCOVER',
         build: (secs) => {
-          const message = this.#base(DHCP_MESSAGE_TYPE.DISCOVER, secs);
-          if (this.#config.requestedAddress) {
-            setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(this.#config.requestedAddress));
-          }
-          this.#commonOptions(message, true);
+          const requested = this.#config.requestedAddress;
+          const message = this.#message('discover', {
+            secs,
+            options: requested ? [['requested_addr', requested]] : [],
+            parameters: true,
+          });
           return { message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
         },
         onReply: (received, control) => {
-          if (messageType(received.message) !== DHCP_MESSAGE_TYPE.OFFER) return;
+          if (received.message.messageType !== 'offer') return;
           const offer = offerFrom(received, this.time.elapsed());
           offers.push(offer);
           this.#hub.emit({ type: 'offer', time: offer.time, offer, count: offers.length });
@@ -517,7 +525,7 @@ export class DhcpClient {
           this.#hub.emit({
             type: 'retransmit',
             time: this.time.elapsed(),
-            messageType: messageTypeName(messageType(outgoing.message)),
+            messageType: messageTypeLabel(outgoing.message.messageType),
             attempt: number,
             waitedMs: lastWait,
           });
@@ -578,39 +586,48 @@ export class DhcpClient {
     await this.link.send(frame);
   }
 
-  #base(type: number, secs: number): DhcpMessage {
-    const message = emptyMessage(1);
-    message.xid = this.#xid;
-    message.secs = secs;
-    message.chaddr = this.#config.mac;
-    message.flags = this.#config.broadcast ? BROADCAST_FLAG : 0;
-    setOption(message, OPTION.MESSAGE_TYPE, Uint8Array.of(type));
-    setOption(message, OPTION.CLIENT_ID, this.#config.clientId);
-    return message;
-  }
-
-  #commonOptions(message: DhcpMessage, withParameters: boolean): void {
-    if (this.#options.hostname) setOption(message, OPTION.HOSTNAME, textBytes(this.#options.hostname));
-    if (this.#options.vendorClass)
-      setOption(message, OPTION.VENDOR_CLASS, textBytes(this.#options.vendorClass));
-    if (withParameters || messageType(message) === DHCP_MESSAGE_TYPE.INFORM) {
-      setOption(message, OPTION.PARAMETER_REQUEST_LIST, Uint8Array.from(this.#config.paramReqList));
-      setOption(message, OPTION.MAX_MESSAGE_SIZE, Uint8Array.of(0x05, 0xdc));
+  #message(type: DhcpMessageTypeName, shape: RequestShape): DhcpMessage {
+    const items: DhcpOptionItem[] = [
+      ['message-type', type],
+      ['client_id', this.#config.clientId],
+      ...shape.options,
+    ];
+    if (shape.parameters) {
+      if (this.#options.hostname) items.push(['hostname', this.#options.hostname]);
+      if (this.#options.vendorClass) items.push(['vendor_class_id', this.#options.vendorClass]);
+      items.push(['param_req_list', [...this.#config.paramReqList]], ['max_dhcp_size', 1500]);
+      for (const extra of this.#options.extraOptions ?? []) {
+        // The caller's raw option (code, length, data) replaces ours of the same code where it stands.
+        const entry = new Uint8Array(2 + extra.data.length);
+        entry[0] = extra.code;
+        entry[1] = extra.data.length;
+        entry.set(extra.data, 2);
+        const at = items.findIndex((item) => Array.isArray(item) && codeOf(item[0]) === extra.code);
+        if (at >= 0) items[at] = entry;
+        else items.push(entry);
+      }
     }
-    for (const option of this.#options.extraOptions ?? []) setOption(message, option.code, option.data);
+    return createDhcpMessage({
+      op: 1,
+      xid: this.#xid,
+      secs: shape.secs,
+      chaddr: this.#config.mac,
+      ciaddr: shape.ciaddr,
+      flags: shape.flags ?? (this.#config.broadcast ? BROADCAST_FLAG : 0),
+      options: items,
+    });
   }
 
   #request(args: { secs: number; requested: string; serverId?: string | undefined }): Outgoing {
-    const message = this.#base(DHCP_MESSAGE_TYPE.REQUEST, args.secs);
-    setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(args.requested));
-    if (args.serverId) setOption(message, OPTION.SERVER_ID, ipv4Bytes(args.serverId));
-    this.#commonOptions(message, true);
+    const options: DhcpOptionItem[] = [['requested_addr', args.requested]];
+    if (args.serverId) options.push(['server_id', args.serverId]);
+    const message = this.#message('request', { secs: args.secs, options, parameters: true });
     return { message, srcIp: ZERO_IP, dstIp: BROADCAST_IP, dstMac: BROADCAST_MAC };
   }
 
   #fromServer(received: ReceivedDhcp, serverId: string | undefined): boolean {
     if (!serverId) return true;
-    const id = optionIpv4(received.message, OPTION.SERVER_ID);
+    const id = received.message.option('server_id');
     return id === undefined || id === serverId;
   }
 
@@ -626,9 +643,9 @@ export class DhcpClient {
       type: 'nak',
       time: this.time.elapsed(),
     };
-    const serverId = optionIpv4(received.message, OPTION.SERVER_ID);
+    const serverId = received.message.option('server_id');
     if (serverId) event.serverId = serverId;
-    const text = optionText(received.message, OPTION.MESSAGE);
+    const text = received.message.option('error_message');
     if (text) event.text = text;
     this.#hub.emit(event);
     this.#lease = undefined;
@@ -658,6 +675,10 @@ export class DhcpClient {
     const wait = at - this.time.elapsed();
     return this.time.sleep(Math.max(0, wait) / this.time.timeScale, signal, 'runBound');
   }
+}
+
+function codeOf(option: string | number): number | undefined {
+  return typeof option === 'number' ? option : optionCode(option);
 }
 
 function randomXid(): number {

@@ -1,12 +1,5 @@
-import { OPTION } from '../wire/dhcp-constants.js';
-import {
-  type DhcpMessage,
-  type DhcpOption,
-  optionIpv4,
-  optionIpv4List,
-  optionText,
-  optionU32,
-} from '../wire/dhcp-message.js';
+import type { DhcpOptionList } from '@wirecraft/packet';
+import type { DhcpMessage } from '../wire/dhcp-message.js';
 
 /** A lease as the client holds it. Durations are RFC seconds; instants are engine milliseconds (real). */
 export interface DhcpLease {
@@ -24,7 +17,8 @@ export interface DhcpLease {
   rebindingTime: number;
   /** Engine time (real ms) when the request that produced this lease was sent (RFC 2131 §4.4.1). */
   startedAt: number;
-  options: DhcpOption[];
+  /** Every option of the ACK, decoded by the packet registry (get(code), entries()). */
+  options: DhcpOptionList;
 }
 
 export const INFINITE_LEASE = 0xffffffff;
@@ -56,26 +50,22 @@ export function leaseFromAck(
   startedAt: number,
   fallbackServerId: string,
 ): DhcpLease {
-  const leaseTime = optionU32(ack, OPTION.LEASE_TIME) ?? INFINITE_LEASE;
-  const timers = leaseTimers(
-    leaseTime,
-    optionU32(ack, OPTION.RENEWAL_TIME),
-    optionU32(ack, OPTION.REBINDING_TIME),
-  );
+  const leaseTime = ack.option('lease_time') ?? INFINITE_LEASE;
+  const timers = leaseTimers(leaseTime, ack.option('renewal_time'), ack.option('rebinding_time'));
   const lease: DhcpLease = {
     address: ack.yiaddr,
-    serverId: optionIpv4(ack, OPTION.SERVER_ID) ?? fallbackServerId,
+    serverId: ack.option('server_id') ?? fallbackServerId,
     serverMac,
-    routers: optionIpv4List(ack, OPTION.ROUTER),
-    dnsServers: optionIpv4List(ack, OPTION.DNS_SERVER),
+    routers: ack.option('router') ?? [],
+    dnsServers: ack.option('name_server') ?? [],
     leaseTime,
     ...timers,
     startedAt,
     options: ack.options,
   };
-  const mask = optionIpv4(ack, OPTION.SUBNET_MASK);
+  const mask = ack.option('subnet_mask');
   if (mask) lease.subnetMask = mask;
-  const domain = optionText(ack, OPTION.DOMAIN_NAME);
+  const domain = ack.option('domain');
   if (domain) lease.domainName = domain.replace(/\0+$/, '');
   return lease;
 }

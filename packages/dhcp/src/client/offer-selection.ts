@@ -1,6 +1,4 @@
 import type { ReceivedDhcp } from '../wire/dhcp-frame.js';
-import { OPTION } from '../wire/dhcp-constants.js';
-import { optionIpv4 } from '../wire/dhcp-message.js';
 
 /** An OFFER the client collected while SELECTING. */
 export interface DhcpOffer {
@@ -20,7 +18,7 @@ export type OfferPolicy =
 export function offerFrom(received: ReceivedDhcp, time: number): DhcpOffer {
   return {
     address: received.message.yiaddr,
-    serverId: optionIpv4(received.message, OPTION.SERVER_ID) ?? undefined,
+    serverId: received.message.option('server_id'),
     serverMac: received.srcMac,
     time,
     received,

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { type Link, virtualPair } from '@wirecraft/capture';
-import { DHCP_MESSAGE_TYPE, OPTION } from '../wire/dhcp-constants.js';
 import { composeDhcpFrame } from '../wire/dhcp-frame.js';
-import { emptyMessage, ipv4Bytes, messageType, setOption } from '../wire/dhcp-message.js';
+import { createDhcpMessage } from '../wire/dhcp-message.js';
 import { dhcpMessages } from '../wire/dhcp-receive.js';
 import { LoadOptionError } from './load-errors.js';
 import { percentile } from './percentile.js';
@@ -14,19 +13,19 @@ function server(link: Link, signal: AbortSignal, ignore: (mac: string) => boolea
   void (async () => {
     let next = 10;
     for await (const r of dhcpMessages(link, { signal })) {
-      const type = messageType(r.message);
+      const type = r.message.messageType;
       if (r.message.op !== 1 || ignore(r.message.chaddr)) continue;
       macs.add(r.message.chaddr);
-      const m = emptyMessage(2);
-      m.xid = r.message.xid;
-      m.chaddr = r.message.chaddr;
-      m.yiaddr = `198.18.${next >> 8}.${next++ & 0xff}`;
-      setOption(
-        m,
-        OPTION.MESSAGE_TYPE,
-        Uint8Array.of(type === 1 ? DHCP_MESSAGE_TYPE.OFFER : DHCP_MESSAGE_TYPE.ACK),
-      );
-      setOption(m, OPTION.SERVER_ID, ipv4Bytes('198.18.0.1'));
+      const m = createDhcpMessage({
+        op: 2,
+        xid: r.message.xid,
+        chaddr: r.message.chaddr,
+        yiaddr: `198.18.${next >> 8}.${next++ & 0xff}`,
+        options: [
+          ['message-type', type === 'discover' ? 'offer' : 'ack'],
+          ['server_id', '198.18.0.1'],
+        ],
+      });
       await link.send(
         composeDhcpFrame({
           message: m,

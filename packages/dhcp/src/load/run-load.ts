@@ -4,26 +4,11 @@
  * Like perfdhcp, nothing is retransmitted: an exchange that is not complete when it times out is a drop.
  */
 import type { Link } from '@wirecraft/capture';
-import { canonicalMac } from '@wirecraft/packet';
+import { canonicalMac, type DhcpOptionItem } from '@wirecraft/packet';
 import { EngineTime, type TimerClock } from '../time.js';
-import {
-  BROADCAST_FLAG,
-  BROADCAST_IP,
-  BROADCAST_MAC,
-  DHCP_MESSAGE_TYPE,
-  OPTION,
-  SERVER_PORT,
-  ZERO_IP,
-} from '../wire/dhcp-constants.js';
+import { BROADCAST_FLAG, BROADCAST_IP, BROADCAST_MAC, SERVER_PORT, ZERO_IP } from '../wire/dhcp-constants.js';
 import { composeDhcpFrame } from '../wire/dhcp-frame.js';
-import {
-  type DhcpMessage,
-  emptyMessage,
-  getOption,
-  ipv4Bytes,
-  messageType,
-  setOption,
-} from '../wire/dhcp-message.js';
+import { createDhcpMessage, type DhcpMessage } from '../wire/dhcp-message.js';
 import { dhcpMessages } from '../wire/dhcp-receive.js';
 import { LoadOptionError } from './load-errors.js';
 import { percentile } from './percentile.js';
@@ -84,6 +69,9 @@ export interface LoadResult {
   request_ack_ms_p99: number;
   durationMs: number;
 }
+
+/** What kea and dnsmasq answer with by default: mask, router, DNS, lease time, server id. */
+const PARAMETER_REQUEST_LIST = [1, 3, 6, 51, 54];
 
 interface Exchange {
   mac: string;
@@ -168,18 +156,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   };
 
-  const baseMessage = (exchange: Exchange, type: number): DhcpMessage => {
-    const message = emptyMessage(1);
-    message.xid = exchange.xid;
-    message.chaddr = exchange.mac;
-    if (relay) {
-      message.giaddr = relay.giaddr;
-      message.hops = 1;
-    } else message.flags = BROADCAST_FLAG;
-    setOption(message, OPTION.MESSAGE_TYPE, Uint8Array.of(type));
-    setOption(message, OPTION.PARAMETER_REQUEST_LIST, Uint8Array.of(1, 3, 6, 51, 54));
-    return message;
-  };
+  const requestMessage = (exchange: Exchange, options: DhcpOptionItem[]): DhcpMessage =>
+    createDhcpMessage({
+      op: 1,
+      xid: exchange.xid,
+      chaddr: exchange.mac,
+      giaddr: relay?.giaddr,
+      hops: relay ? 1 : 0,
+      flags: relay ? 0 : BROADCAST_FLAG,
+      options,
+    });
 
   let xidCounter = (Math.random() * 0x100000000) >>> 0;
   const startExchange = () => {
@@ -194,7 +180,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     };
     pending.set(xid, exchange);
     sent++;
-    transmit(baseMessage(exchange, DHCP_MESSAGE_TYPE.DISCOVER));
+    transmit(
+      requestMessage(exchange, [
+        ['message-type', 'discover'],
+        ['param_req_list', PARAMETER_REQUEST_LIST],
+      ]),
+    );
   };
 
   const replies = dhcpMessages(link, { signal: stop.signal, queueCapacity: 1 << 16 });
@@ -205,24 +196,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       if (m.op !== 2) continue;
       const exchange = pending.get(m.xid);
       if (!exchange || m.chaddr !== exchange.mac) continue;
-      const type = messageType(m);
+      const type = m.messageType;
       const now = time.elapsed();
-      if (type === DHCP_MESSAGE_TYPE.OFFER && exchange.phase === 'selecting') {
+      if (type === 'offer' && exchange.phase === 'selecting') {
         offers++;
         discoverOffer.push(now - exchange.discoverAt);
         exchange.phase = 'requesting';
         exchange.requestAt = now;
-        const request = baseMessage(exchange, DHCP_MESSAGE_TYPE.REQUEST);
-        setOption(request, OPTION.REQUESTED_ADDRESS, ipv4Bytes(m.yiaddr));
-        const serverId = getOption(m, OPTION.SERVER_ID);
-        if (serverId) setOption(request, OPTION.SERVER_ID, serverId);
+        const options: DhcpOptionItem[] = [
+          ['message-type', 'request'],
+          ['param_req_list', PARAMETER_REQUEST_LIST],
+          ['requested_addr', m.yiaddr],
+        ];
+        const serverId = m.option('server_id');
+        if (serverId !== undefined) options.push(['server_id', serverId]);
         requestsSent++;
-        transmit(request);
-      } else if (type === DHCP_MESSAGE_TYPE.ACK && exchange.phase === 'requesting') {
+        transmit(requestMessage(exchange, options));
+      } else if (type === 'ack' && exchange.phase === 'requesting') {
         requestAck.push(now - exchange.requestAt);
         completed++;
         pending.delete(m.xid);
-      } else if (type === DHCP_MESSAGE_TYPE.NAK) {
+      } else if (type === 'nak') {
         naks++;
         pending.delete(m.xid);
       }

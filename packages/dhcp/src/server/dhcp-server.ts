@@ -1,24 +1,15 @@
 import { type Frame, type Link, listInterfaces } from '@wirecraft/capture';
-import { formatIpv4 } from '@wirecraft/packet';
+import { type ClientId, DhcpOptionList, EntryKind, formatIpv4, toHex } from '@wirecraft/packet';
 import { EventHub, type EventListener, type EventSource, messageEvent, type Unsubscribe } from '../events.js';
 import { inSubnet, parseAddress } from '../leases/ipv4-range.js';
 import { clientKeyOf, isFree, type Lease } from '../leases/lease.js';
 import { LeaseFileWriter, readLeaseFile } from '../leases/lease-file.js';
 import { LeaseTable } from '../leases/lease-table.js';
 import { EngineTime } from '../time.js';
-import { DHCP_MESSAGE_TYPE, messageTypeName, OPTION, SERVER_PORT, ZERO_IP } from '../wire/dhcp-constants.js';
+import { BROADCAST_FLAG, SERVER_PORT, ZERO_IP } from '../wire/dhcp-constants.js';
 import { composeDhcpFrame, dhcpPacket, parseDhcpFrame, type ReceivedDhcp } from '../wire/dhcp-frame.js';
-import {
-  type DhcpMessage,
-  emptyMessage,
-  getOption,
-  messageType,
-  optionIpv4,
-  optionU32,
-  textBytes,
-  u32Bytes,
-} from '../wire/dhcp-message.js';
-import { summarizeMessage } from '../wire/message-summary.js';
+import { createDhcpMessage, type DhcpMessage } from '../wire/dhcp-message.js';
+import { messageTypeLabel, summarizeMessage } from '../wire/message-summary.js';
 import { formatServerEvent } from './format-server-event.js';
 import { malformedReason } from './malformed-request.js';
 import { replyAddressing } from './reply-addressing.js';
@@ -51,11 +42,20 @@ export function createDhcpServer(options: DhcpServerOptions): DhcpServer {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-function hexOf(bytes: Uint8Array | undefined): string | undefined {
-  if (bytes === undefined) return undefined;
-  let text = '';
-  for (const byte of bytes) text += HEX[byte];
-  return text;
+/** Option 61 as the hex of its wire bytes (type byte, then the identifier), as reservations name it. */
+function hexOfClientId(clientId: ClientId | undefined): string | undefined {
+  if (clientId === undefined) return undefined;
+  const id = clientId.id;
+  return HEX[clientId.type] + (typeof id === 'string' ? id.replaceAll(':', '') : toHex(id));
+}
+
+/** A reply being assembled: BOOTP fields the handlers decide and the option list in wire order. */
+interface ReplyDraft {
+  readonly request: DhcpMessage;
+  readonly yiaddr: string;
+  ciaddr: string;
+  flags: number;
+  readonly options: DhcpOptionList;
 }
 
 interface Client {
@@ -209,7 +209,7 @@ class DhcpServerEngine implements DhcpServer {
       const problem =
         message.op !== 1
           ? `op ${message.op} is not BOOTREQUEST (1)`
-          : messageType(message) === undefined
+          : message.messageType === undefined
             ? 'no DHCP message type (option 53)'
             : message.htype !== 1 || message.hlen !== 6
               ? `htype ${message.htype}/hlen ${message.hlen}: only Ethernet clients (1/6) are served`
@@ -244,31 +244,31 @@ class DhcpServerEngine implements DhcpServer {
 
   #handle(link: Link, request: ReceivedDhcp): void {
     const message = request.message;
-    const type = messageType(message);
+    const type = message.messageType;
     const client = this.#identify(message);
     switch (type) {
-      case DHCP_MESSAGE_TYPE.DISCOVER:
+      case 'discover':
         this.#discover(link, request, client);
         return;
-      case DHCP_MESSAGE_TYPE.REQUEST:
+      case 'request':
         this.#request(link, request, client);
         return;
-      case DHCP_MESSAGE_TYPE.DECLINE:
+      case 'decline':
         this.#decline(request, client);
         return;
-      case DHCP_MESSAGE_TYPE.RELEASE:
+      case 'release':
         this.#release(request, client);
         return;
-      case DHCP_MESSAGE_TYPE.INFORM:
+      case 'inform':
         this.#inform(link, request);
         return;
       default:
-        this.#ignore(message, `a client does not send ${messageTypeName(type)}`);
+        this.#ignore(message, `a client does not send ${messageTypeLabel(type)}`);
     }
   }
 
   #identify(message: DhcpMessage): Client {
-    const clientIdHex = hexOf(getOption(message, OPTION.CLIENT_ID));
+    const clientIdHex = hexOfClientId(message.option('client_id'));
     const reservation =
       (clientIdHex === undefined ? undefined : this.#reservationsById.get(clientIdHex)) ??
       this.#reservationsByMac.get(message.chaddr);
@@ -279,7 +279,7 @@ class DhcpServerEngine implements DhcpServer {
     this.#emit({
       type: 'ignored',
       reason,
-      messageType: messageTypeName(messageType(message)),
+      messageType: messageTypeLabel(message.messageType),
       chaddr: message.chaddr,
       xid: message.xid,
       time: this.#time.elapsed(),
@@ -332,7 +332,7 @@ class DhcpServerEngine implements DhcpServer {
         return;
       }
     } else {
-      const requested = optionIpv4(message, OPTION.REQUESTED_ADDRESS);
+      const requested = message.option('requested_addr');
       const requestedNumber =
         requested === undefined ? undefined : parseAddress('requested address', requested);
       const previous = this.#table.byClient(client.key)?.addressNumber;
@@ -371,15 +371,15 @@ class DhcpServerEngine implements DhcpServer {
       });
       this.#leaseEvent('offered', lease);
     }
-    const reply = this.#reply(message, DHCP_MESSAGE_TYPE.OFFER, formatIpv4(address));
-    this.#addLeaseOptions(reply, message, pool);
+    const reply = this.#reply(message, 'offer', formatIpv4(address));
+    this.#addLeaseOptions(reply, pool);
     this.#track(this.#send(link, request, reply, false));
   }
 
   #request(link: Link, request: ReceivedDhcp, client: Client): void {
     const message = request.message;
-    const serverId = optionIpv4(message, OPTION.SERVER_ID);
-    const requested = optionIpv4(message, OPTION.REQUESTED_ADDRESS);
+    const serverId = message.option('server_id');
+    const requested = message.option('requested_addr');
     const now = Date.now();
     if (serverId !== undefined) {
       if (serverId !== this.#serverId) {
@@ -479,9 +479,9 @@ class DhcpServerEngine implements DhcpServer {
       expiresAt: now + this.#time.scaled(leaseSeconds * 1000),
     });
     this.#leaseEvent(action, lease);
-    const reply = this.#reply(message, DHCP_MESSAGE_TYPE.ACK, formatIpv4(address));
+    const reply = this.#reply(message, 'ack', formatIpv4(address));
     reply.ciaddr = message.ciaddr;
-    this.#addLeaseOptions(reply, message, pool);
+    this.#addLeaseOptions(reply, pool);
     this.#track(this.#durably(() => this.#send(link, request, reply, false)));
   }
 
@@ -508,21 +508,21 @@ class DhcpServerEngine implements DhcpServer {
   }
 
   #nak(link: Link, request: ReceivedDhcp, reason: string): void {
-    const reply = this.#reply(request.message, DHCP_MESSAGE_TYPE.NAK, ZERO_IP);
-    reply.options.push({ code: OPTION.MESSAGE, data: textBytes(reason) });
-    if (request.message.giaddr !== ZERO_IP) reply.flags |= 0x8000;
-    this.#echoRelayAgent(reply, request.message);
+    const reply = this.#reply(request.message, 'nak', ZERO_IP);
+    reply.options.push(ERROR_MESSAGE, reason);
+    if (request.message.giaddr !== ZERO_IP) reply.flags |= BROADCAST_FLAG;
+    this.#echoRelayAgent(reply);
     this.#track(this.#send(link, request, reply, true));
   }
 
   #decline(request: ReceivedDhcp, client: Client): void {
     const message = request.message;
-    const serverId = optionIpv4(message, OPTION.SERVER_ID);
+    const serverId = message.option('server_id');
     if (serverId !== undefined && serverId !== this.#serverId) {
       this.#ignore(message, `DECLINE addressed to server ${serverId}`);
       return;
     }
-    const requested = optionIpv4(message, OPTION.REQUESTED_ADDRESS);
+    const requested = message.option('requested_addr');
     const lease =
       requested === undefined
         ? undefined
@@ -565,79 +565,88 @@ class DhcpServerEngine implements DhcpServer {
       this.#ignore(message, `no pool serves ${message.ciaddr}`);
       return;
     }
-    const reply = this.#reply(message, DHCP_MESSAGE_TYPE.ACK, ZERO_IP);
+    const reply = this.#reply(message, 'ack', ZERO_IP);
     reply.ciaddr = message.ciaddr;
-    this.#addParameters(reply, message, pool);
-    this.#echoRelayAgent(reply, message);
+    this.#addParameters(reply, pool);
+    this.#echoRelayAgent(reply);
     this.#track(this.#send(link, request, reply, false));
   }
 
   #hostname(message: DhcpMessage, client: Client): string | undefined {
     if (client.reservation?.hostname !== undefined) return client.reservation.hostname;
-    const data = getOption(message, OPTION.HOSTNAME);
     // REQUESTs often omit option 12 that the DISCOVER carried: keep the name the client gave before.
-    return data === undefined ? this.#table.byClient(client.key)?.hostname : new TextDecoder().decode(data);
+    return message.option('hostname') ?? this.#table.byClient(client.key)?.hostname;
   }
 
   #grantedLeaseTime(message: DhcpMessage, pool: ResolvedPool): number {
-    const asked = optionU32(message, OPTION.LEASE_TIME);
+    const asked = message.option('lease_time');
     return asked !== undefined && asked > 0 && asked < pool.leaseTime ? asked : pool.leaseTime;
   }
 
-  #reply(request: DhcpMessage, type: number, yiaddr: string): DhcpMessage {
-    const reply = emptyMessage(2);
-    reply.htype = request.htype;
-    reply.hlen = request.hlen;
-    reply.xid = request.xid;
-    reply.flags = request.flags;
-    reply.giaddr = request.giaddr;
-    reply.chaddr = request.chaddr;
-    reply.yiaddr = yiaddr;
-    reply.options.push({ code: OPTION.MESSAGE_TYPE, data: Uint8Array.of(type) });
-    reply.options.push({ code: OPTION.SERVER_ID, data: ipv4Data(this.#serverIdNumber) });
-    return reply;
+  #reply(request: DhcpMessage, type: 'offer' | 'ack' | 'nak', yiaddr: string): ReplyDraft {
+    const options = new DhcpOptionList();
+    options.push(MESSAGE_TYPE, type);
+    options.push(SERVER_ID, this.#serverId);
+    return { request, yiaddr, ciaddr: ZERO_IP, flags: request.flags, options };
   }
 
-  #addLeaseOptions(reply: DhcpMessage, request: DhcpMessage, pool: ResolvedPool): void {
-    const lease = this.#grantedLeaseTime(request, pool);
+  #addLeaseOptions(reply: ReplyDraft, pool: ResolvedPool): void {
+    const lease = this.#grantedLeaseTime(reply.request, pool);
     const shortened = lease < pool.leaseTime;
-    reply.options.push({ code: OPTION.LEASE_TIME, data: u32Bytes(lease) });
-    reply.options.push({
-      code: OPTION.RENEWAL_TIME,
-      data: u32Bytes(shortened ? Math.floor(lease * 0.5) : pool.renewalTime),
-    });
-    reply.options.push({
-      code: OPTION.REBINDING_TIME,
-      data: u32Bytes(shortened ? Math.floor(lease * 0.875) : pool.rebindingTime),
-    });
-    this.#addParameters(reply, request, pool);
-    this.#echoRelayAgent(reply, request);
+    reply.options.push(LEASE_TIME, lease);
+    reply.options.push(RENEWAL_TIME, shortened ? Math.floor(lease * 0.5) : pool.renewalTime);
+    reply.options.push(REBINDING_TIME, shortened ? Math.floor(lease * 0.875) : pool.rebindingTime);
+    this.#addParameters(reply, pool);
+    this.#echoRelayAgent(reply);
   }
 
   /** The subnet mask always, then what the client asked for (PRL order) that the pool has; every pool option without a PRL. */
-  #addParameters(reply: DhcpMessage, request: DhcpMessage, pool: ResolvedPool): void {
-    reply.options.push({ code: OPTION.SUBNET_MASK, data: pool.options.get(OPTION.SUBNET_MASK)! });
-    const prl = getOption(request, OPTION.PARAMETER_REQUEST_LIST);
+  #addParameters(reply: ReplyDraft, pool: ResolvedPool): void {
+    const options = reply.options;
+    const mask = pool.options.get(SUBNET_MASK)!;
+    options.push(SUBNET_MASK, mask.value, mask.kind);
+    const prl = reply.request.option('param_req_list');
     if (prl === undefined) {
-      for (const [code, data] of pool.options)
-        if (code !== OPTION.SUBNET_MASK) reply.options.push({ code, data });
+      for (const [code, option] of pool.options)
+        if (code !== SUBNET_MASK) options.push(code, option.value, option.kind);
       return;
     }
     for (const code of prl) {
-      if (code === OPTION.SUBNET_MASK) continue;
-      const data = pool.options.get(code);
-      if (data !== undefined && !reply.options.some((o) => o.code === code))
-        reply.options.push({ code, data });
+      if (code === SUBNET_MASK) continue;
+      const option = pool.options.get(code);
+      if (option !== undefined && !options.codes.includes(code))
+        options.push(code, option.value, option.kind);
     }
   }
 
-  /** RFC 3046 §2.2: the relay agent information option goes back exactly as it came. */
-  #echoRelayAgent(reply: DhcpMessage, request: DhcpMessage): void {
-    const relayAgent = getOption(request, RELAY_AGENT_INFORMATION);
-    if (relayAgent !== undefined) reply.options.push({ code: RELAY_AGENT_INFORMATION, data: relayAgent });
+  /** RFC 3046 §2.2: the relay agent information option goes back exactly as it came (malformed or not). */
+  #echoRelayAgent(reply: ReplyDraft): void {
+    const request = reply.request.options;
+    const at = request.codes.indexOf(RELAY_AGENT_INFORMATION);
+    if (at < 0) return;
+    const kind = request.kinds[at];
+    // A split option's head holds the joined value; the encoder splits it again.
+    reply.options.push(
+      RELAY_AGENT_INFORMATION,
+      request.values[at],
+      kind === EntryKind.split ? EntryKind.option : kind,
+    );
   }
 
-  async #send(link: Link, request: ReceivedDhcp, reply: DhcpMessage, isNak: boolean): Promise<void> {
+  async #send(link: Link, request: ReceivedDhcp, draft: ReplyDraft, isNak: boolean): Promise<void> {
+    draft.options.push(END, null);
+    const reply = createDhcpMessage({
+      op: 2,
+      htype: request.message.htype,
+      hlen: request.message.hlen,
+      xid: request.message.xid,
+      flags: draft.flags,
+      ciaddr: draft.ciaddr,
+      yiaddr: draft.yiaddr,
+      giaddr: request.message.giaddr,
+      chaddr: request.message.chaddr,
+      options: draft.options,
+    });
     const addressing = replyAddressing(request.message, reply, request.srcMac, isNak);
     const params = {
       message: reply,
@@ -653,7 +662,7 @@ class DhcpServerEngine implements DhcpServer {
     } catch (error) {
       this.#error(
         error,
-        `sending ${messageTypeName(messageType(reply))} to ${addressing.dstIp} on ${link.name}`,
+        `sending ${messageTypeLabel(reply.messageType)} to ${addressing.dstIp} on ${link.name}`,
       );
       return;
     }
@@ -679,8 +688,12 @@ class DhcpServerEngine implements DhcpServer {
   }
 }
 
+const SUBNET_MASK = 1;
+const LEASE_TIME = 51;
+const MESSAGE_TYPE = 53;
+const SERVER_ID = 54;
+const ERROR_MESSAGE = 56;
+const RENEWAL_TIME = 58;
+const REBINDING_TIME = 59;
 const RELAY_AGENT_INFORMATION = 82;
-
-function ipv4Data(address: number): Uint8Array {
-  return Uint8Array.of(address >>> 24, (address >>> 16) & 255, (address >>> 8) & 255, address & 255);
-}
+const END = 255;

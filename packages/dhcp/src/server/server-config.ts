@@ -1,9 +1,9 @@
 import type { Link } from '@wirecraft/capture';
 import { canonicalMac, formatIpv4 } from '@wirecraft/packet';
 import { type Ipv4Subnet, inSubnet, parseAddress, parseRange, parseSubnet } from '../leases/ipv4-range.js';
-import type { AllocationRange } from '../leases/lease-table.js';
 import { DhcpConfigError } from '../leases/lease-errors.js';
-import { encodeNamedOption, type OptionValue } from './option-encoding.js';
+import type { AllocationRange } from '../leases/lease-table.js';
+import { type OptionValue, type PoolOption, poolOption } from './pool-option.js';
 
 export interface DhcpPoolOptions {
   /** Inclusive address range: 'a.b.c.d-e.f.g.h' or [first, last]. */
@@ -19,7 +19,10 @@ export interface DhcpPoolOptions {
   renewalTime?: number;
   /** T2 seconds; default 0.875 of the lease. */
   rebindingTime?: number;
-  /** Any other option by name (e.g. ntp_server, interface_mtu, domain_search) or by code ('option_150'). */
+  /**
+   * Any other option by its @wirecraft/packet registry name (e.g. NTP_server, 'interface-mtu', with that
+   * option's value type), or by code ('option_150' or '150') with raw bytes (a Uint8Array or hex text).
+   */
   options?: Readonly<Record<string, OptionValue>>;
   /** Serve this pool to directly attached clients only on the link of this name (default: every link). */
   link?: string;
@@ -63,7 +66,7 @@ export interface ResolvedPool {
   readonly renewalTime: number;
   readonly rebindingTime: number;
   /** Options sent on request (PRL) or by default, in the order configured, keyed by code. */
-  readonly options: ReadonlyMap<number, Uint8Array>;
+  readonly options: ReadonlyMap<number, PoolOption>;
   readonly link: string | undefined;
 }
 
@@ -116,10 +119,10 @@ export function resolvePools(pools: readonly DhcpPoolOptions[]): ResolvedPool[] 
         'keep renewalTime < rebindingTime < leaseTime (RFC 2131 §4.4.5)',
       );
     }
-    const options = new Map<number, Uint8Array>();
+    const options = new Map<number, PoolOption>();
     const put = (name: string, value: OptionValue) => {
-      const { code, data } = encodeNamedOption(field, name, value);
-      options.set(code, data);
+      const option = poolOption(`${field}.${name}`, name, value);
+      options.set(option.code, option);
     };
     put('subnet_mask', formatIpv4(subnet.mask));
     if (pool.router !== undefined) put('router', addressList(`${field}.router`, pool.router));

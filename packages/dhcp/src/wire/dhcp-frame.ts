@@ -1,13 +1,14 @@
 /**
- * Frame composition and recognition for DHCP over Ethernet/IPv4/UDP. Composition goes through the packet
- * model (Ether / IP / UDP with computed lengths and checksums); recognition reads the headers in place,
- * because a receive loop sees every frame of the link and must reject the non-DHCP ones cheaply. The full
- * dissection (a Packet) is made lazily, only when an event consumer asks for it.
+ * Frame composition and recognition for DHCP over Ethernet/IPv4/UDP, through the packet model (Ether / IP /
+ * UDP / BOOTP / DHCP with the registry's option codecs). Recognition checks the Ethernet, IP and UDP headers
+ * in place, because a receive loop sees every frame of the link and must reject the non-DHCP ones cheaply;
+ * only a datagram to or from port 67/68 is dissected, from BOOTP on. The whole frame is dissected lazily,
+ * when an event consumer asks for it.
  */
 import type { Frame } from '@wirecraft/capture';
-import { dissect, Ether, IP, type Packet, packet, Raw, UDP } from '@wirecraft/packet';
-import { CLIENT_PORT, SERVER_PORT } from './dhcp-constants.js';
-import { type DhcpMessage, decodeDhcpMessage, encodeDhcpMessage, encodedLength } from './dhcp-message.js';
+import { BOOTP, DHCP, dissect, Ether, encodedLength, IP, type Packet, packet, UDP } from '@wirecraft/packet';
+import { BOOTP_MIN_LENGTH, CLIENT_PORT, SERVER_PORT } from './dhcp-constants.js';
+import { type BootpLayer, DhcpMessage } from './dhcp-message.js';
 
 export interface DhcpFrameParams {
   message: DhcpMessage;
@@ -22,11 +23,23 @@ export interface DhcpFrameParams {
   ttl?: number;
 }
 
-/** The packet model of a DHCP frame (the BOOTP payload encoded as bytes). */
+const BOOTP_AND_COOKIE = 240;
+
+/**
+ * RFC 1542 §2.1 asks for at least 300 bytes of BOOTP: zeros after 'end' make up the difference (they are the
+ * option list's trailing bytes, so a dissected copy shows the same layers).
+ */
+function padToMinimum(message: DhcpMessage): void {
+  const list = message.options;
+  if (list.isFrozen) return;
+  const short = BOOTP_MIN_LENGTH - BOOTP_AND_COOKIE - (encodedLength(list) - list.trailing.length);
+  if (short > 0 && list.trailing.length !== short) list.trailing = new Uint8Array(short);
+}
+
+/** The packet model of a DHCP frame. */
 export function dhcpPacket(params: DhcpFrameParams): Packet {
   const request = params.message.op === 1;
-  const payload = new Uint8Array(encodedLength(params.message));
-  encodeDhcpMessage(params.message, payload, 0);
+  padToMinimum(params.message);
   return packet(
     Ether({ src: params.srcMac, dst: params.dstMac }),
     IP({ src: params.srcIp, dst: params.dstIp, ttl: params.ttl ?? 64 }),
@@ -34,7 +47,8 @@ export function dhcpPacket(params: DhcpFrameParams): Packet {
       sport: params.sport ?? (request ? CLIENT_PORT : SERVER_PORT),
       dport: params.dport ?? (request ? SERVER_PORT : CLIENT_PORT),
     }),
-    Raw({ load: payload }),
+    params.message.bootp,
+    params.message.dhcp,
   );
 }
 
@@ -93,13 +107,27 @@ function ipAt(b: Uint8Array, o: number): string {
   return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
 }
 
+const FROM_BOOTP = { first: BOOTP } as const;
+
+/**
+ * The BOOTP + DHCP layers of a UDP payload; undefined when it is shorter than BOOTP with the magic cookie or
+ * has no cookie. Malformed options stay in the list as raw bytes (the dissection's problems say why).
+ */
+export function decodeDhcpPayload(payload: Uint8Array): DhcpMessage | undefined {
+  if (payload.length < BOOTP_AND_COOKIE) return undefined;
+  const layers = dissect(payload, FROM_BOOTP).layers;
+  const dhcp = layers[1];
+  if (dhcp === undefined || dhcp.def !== DHCP.def) return undefined;
+  return new DhcpMessage(layers[0] as BootpLayer, dhcp as ReturnType<typeof DHCP>);
+}
+
 /**
  * Recognizes an Ethernet (optionally 802.1Q-tagged) IPv4 UDP frame to or from port 67/68 carrying a
  * DHCP message; undefined for anything else, including non-first IP fragments.
  */
 export function parseDhcpFrame(frame: Frame): ReceivedDhcp | undefined {
   const b = frame.data;
-  if (b.length < 14 + 20 + 8 + 240) return undefined;
+  if (b.length < 14 + 20 + 8 + BOOTP_AND_COOKIE) return undefined;
   let at = 12;
   let type = (b[at] << 8) | b[at + 1];
   if (type === 0x8100 || type === 0x88a8) {
@@ -129,7 +157,8 @@ export function parseDhcpFrame(frame: Frame): ReceivedDhcp | undefined {
   }
   const udpLength = (b[udp + 4] << 8) | b[udp + 5];
   const end = Math.min(b.length, ip + ipTotal, udp + Math.max(8, udpLength));
-  const message = decodeDhcpMessage(b, udp + 8, end);
+  if (end < udp + 8) return undefined;
+  const message = decodeDhcpPayload(b.subarray(udp + 8, end));
   if (!message) return undefined;
   return new ReceivedDhcp(frame, message, {
     srcMac: macAt(b, 6),

@@ -1,5 +1,5 @@
-import { messageTypeName, OPTION } from './dhcp-constants.js';
-import { type DhcpMessage, messageType, optionIpv4, optionU32 } from './dhcp-message.js';
+import type { DhcpMessageTypeName } from '@wirecraft/packet';
+import type { DhcpMessage } from './dhcp-message.js';
 
 /** What an event shows of a message: enough for a one-line live view without dissecting again. */
 export interface DhcpMessageSummary {
@@ -18,12 +18,18 @@ export interface DhcpMessageSummary {
   dstMac: string;
 }
 
+/** 'DISCOVER' for option 53's registry name, 'type-N' for unregistered types, 'BOOTP' without option 53. */
+export function messageTypeLabel(type: DhcpMessageTypeName | number | undefined): string {
+  if (type === undefined) return 'BOOTP';
+  return typeof type === 'number' ? `type-${type}` : type.toUpperCase();
+}
+
 export function summarizeMessage(
   message: DhcpMessage,
   addressing: { srcIp: string; dstIp: string; srcMac: string; dstMac: string },
 ): DhcpMessageSummary {
   const summary: DhcpMessageSummary = {
-    messageType: messageTypeName(messageType(message)),
+    messageType: messageTypeLabel(message.messageType),
     xid: message.xid,
     chaddr: message.chaddr,
     ciaddr: message.ciaddr,
@@ -34,11 +40,11 @@ export function summarizeMessage(
     srcMac: addressing.srcMac,
     dstMac: addressing.dstMac,
   };
-  const serverId = optionIpv4(message, OPTION.SERVER_ID);
-  if (serverId) summary.serverId = serverId;
-  const requested = optionIpv4(message, OPTION.REQUESTED_ADDRESS);
-  if (requested) summary.requestedAddress = requested;
-  const lease = optionU32(message, OPTION.LEASE_TIME);
+  const serverId = message.option('server_id');
+  if (serverId !== undefined) summary.serverId = serverId;
+  const requested = message.option('requested_addr');
+  if (requested !== undefined) summary.requestedAddress = requested;
+  const lease = message.option('lease_time');
   if (lease !== undefined) summary.leaseTime = lease;
   return summary;
 }

@@ -4,21 +4,24 @@
  */
 import type { Link } from '@wirecraft/capture';
 import {
+  type DhcpMessageTypeName,
+  type DhcpOptionItem,
+  DhcpOptionList,
+  encodedLength,
+  encodeOptions,
+  messageTypeCode,
+} from '@wirecraft/packet';
+import {
   BROADCAST_IP,
   BROADCAST_MAC,
   composeDhcpFrame,
+  createDhcpMessage,
   type DhcpMessage,
-  DHCP_MESSAGE_TYPE,
-  emptyMessage,
-  ipv4Bytes,
-  OPTION,
   parseDhcpFrame,
   type ReceivedDhcp,
-  setOption,
-  textBytes,
 } from '../../src/wire.js';
 
-export type MessageTypeName = keyof typeof DHCP_MESSAGE_TYPE;
+export type MessageTypeName = Uppercase<DhcpMessageTypeName>;
 
 export interface RequestFields {
   mac: string;
@@ -39,28 +42,43 @@ export interface RequestFields {
 let nextXid = 0x1000;
 
 export function request(type: MessageTypeName, fields: RequestFields): DhcpMessage {
-  const message = emptyMessage(1);
-  message.xid = fields.xid ?? nextXid++;
-  message.chaddr = fields.mac;
-  message.flags = fields.flags ?? 0;
-  if (fields.ciaddr !== undefined) message.ciaddr = fields.ciaddr;
-  if (fields.giaddr !== undefined) {
-    message.giaddr = fields.giaddr;
-    message.hops = 1;
-  }
-  setOption(message, OPTION.MESSAGE_TYPE, Uint8Array.of(DHCP_MESSAGE_TYPE[type]));
-  if (fields.clientId !== undefined) setOption(message, OPTION.CLIENT_ID, fields.clientId);
-  if (fields.requested !== undefined)
-    setOption(message, OPTION.REQUESTED_ADDRESS, ipv4Bytes(fields.requested));
-  if (fields.serverId !== undefined) setOption(message, OPTION.SERVER_ID, ipv4Bytes(fields.serverId));
-  if (fields.hostname !== undefined) setOption(message, OPTION.HOSTNAME, textBytes(fields.hostname));
-  if (fields.leaseTime !== undefined) {
-    setOption(message, OPTION.LEASE_TIME, Uint8Array.of(0, 0, fields.leaseTime >> 8, fields.leaseTime & 255));
-  }
-  if (fields.prl !== undefined)
-    setOption(message, OPTION.PARAMETER_REQUEST_LIST, Uint8Array.from(fields.prl));
-  for (const option of fields.extra ?? []) setOption(message, option.code, option.data);
-  return message;
+  const options: DhcpOptionItem[] = [['message-type', type.toLowerCase() as DhcpMessageTypeName]];
+  if (fields.clientId !== undefined) options.push(['client_id', fields.clientId]);
+  if (fields.requested !== undefined) options.push(['requested_addr', fields.requested]);
+  if (fields.serverId !== undefined) options.push(['server_id', fields.serverId]);
+  if (fields.hostname !== undefined) options.push(['hostname', fields.hostname]);
+  if (fields.leaseTime !== undefined) options.push(['lease_time', fields.leaseTime]);
+  if (fields.prl !== undefined) options.push(['param_req_list', fields.prl]);
+  // Raw bytes as sent: code, length, data (a relay's option 82 may be anything).
+  for (const option of fields.extra ?? [])
+    options.push(Uint8Array.of(option.code, option.data.length, ...option.data));
+  return createDhcpMessage({
+    op: 1,
+    xid: fields.xid ?? nextXid++,
+    chaddr: fields.mac,
+    flags: fields.flags ?? 0,
+    ciaddr: fields.ciaddr,
+    giaddr: fields.giaddr,
+    hops: fields.giaddr === undefined ? 0 : 1,
+    options,
+  });
+}
+
+/** Option 53 as its code (2 OFFER, 5 ACK, 6 NAK), undefined when absent. */
+export function typeCodeOf(received: { message: DhcpMessage }): number | undefined {
+  const type = received.message.messageType;
+  return type === undefined ? undefined : messageTypeCode(type);
+}
+
+/** An option's data bytes as the registry encodes the entry the message holds (to compare what went on the wire). */
+export function optionData(message: DhcpMessage, code: number): Uint8Array | undefined {
+  const list = message.options;
+  const at = list.codes.indexOf(code);
+  if (at < 0) return undefined;
+  const one = new DhcpOptionList([code], [list.values[at]], [list.kinds[at]]);
+  const out = new Uint8Array(encodedLength(one));
+  encodeOptions(one, out, 0);
+  return out.subarray(2);
 }
 
 export class ScriptedClient {
