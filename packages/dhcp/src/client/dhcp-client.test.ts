@@ -211,6 +211,46 @@ describe('DhcpClient retransmission', () => {
     expect(secs).toEqual([0, 4, 12, 28]);
   });
 
+  it('arms no retransmit timer when stop() runs in a listener of the first sent event', async () => {
+    const clock = manualTimerClock();
+    const [clientLink, silentLink] = virtualPair();
+    const client = createDhcpClient({ link: clientLink, mac: '02:00:00:00:00:01', clock, timeScale: 1 });
+    cleanups.push(async () => {
+      await clientLink.close();
+      await silentLink.close();
+    });
+    let stopping: Promise<void> | undefined;
+    client.on((e) => {
+      if (e.type === 'sent') stopping ??= client.stop();
+    });
+    const outcome = client.obtain().catch((e: unknown) => e);
+    await stopping;
+    expect(await outcome).toBeInstanceOf(Error);
+    // A timer left armed would retransmit into a stopped client (or keep a real process alive for 4 s).
+    expect(clock.pending).toBe(0);
+  });
+
+  it('arms no timer and sends nothing more when stop() runs in a retransmit listener', async () => {
+    const clock = manualTimerClock();
+    const [clientLink, silentLink] = virtualPair();
+    const client = createDhcpClient({ link: clientLink, mac: '02:00:00:00:00:01', clock, timeScale: 1 });
+    cleanups.push(async () => {
+      await clientLink.close();
+      await silentLink.close();
+    });
+    let sent = 0;
+    let stopping: Promise<void> | undefined;
+    client.on((e) => {
+      if (e.type === 'sent') sent++;
+      if (e.type === 'retransmit') stopping ??= client.stop();
+    });
+    const outcome = client.obtain().catch((e: unknown) => e);
+    clock.advance(60_000);
+    await stopping;
+    expect(await outcome).toBeInstanceOf(Error);
+    expect([sent, clock.pending]).toEqual([1, 0]);
+  });
+
   it('retransmits lost DISCOVERs over a real (scaled) timer until a server answers', async () => {
     const { client, events } = setup({}, (r) => (r.message.secs < 4 ? undefined : simpleServer(r)));
     await client.obtain();

@@ -529,13 +529,16 @@ export class DhcpClient {
             attempt: number,
             waitedMs: lastWait,
           });
+          // A 'retransmit' listener may have stopped the client.
+          if (done) return;
         }
-        this.#send(outgoing).catch((error: Error) => control.fail(error));
+        // Armed before sending: a 'sent' listener may stop the client, and finish() must find this timer.
         lastWait = waitFor(number);
         cancelTimer = this.time.after(lastWait, () => {
           if (number >= maxAttempts) control.fail(new NoResponseError(spec.operation, number, sentAt));
           else attempt();
         });
+        this.#send(outgoing).catch((error: Error) => control.fail(error));
       };
       this.#onReply = (received) => spec.onReply(received, control);
       if (signal.aborted) onAbort();
