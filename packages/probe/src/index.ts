@@ -13,6 +13,7 @@ export {
 export { type FieldDifference, matchPacket, type PacketPattern } from './match.js';
 export { ProbeAssertionError } from './probe-assertion-error.js';
 export { expectNoReply, expectPacket, type PacketExpectation } from './expect-packet.js';
+export { MatcherInputError, type MatcherOutcome, type RoundTrip } from './packet-matchers.js';
 export {
   type LabServerConfig,
   type LabServerKind,
