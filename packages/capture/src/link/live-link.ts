@@ -13,6 +13,7 @@ import { getInterface, listInterfaces } from '../iface/list-interfaces.js';
 import { capLinktype, capOpenError } from './cap-errors.js';
 import { FrameFanOut } from './frame-fan-out.js';
 import type { FramesOptions, Link, LinkStats } from './link.js';
+import { whileStderrSilenced } from './stderr-silencer.js';
 
 /** cap's fixed snap length: it always captures up to 65535 bytes. */
 const CAP_SNAPLEN = 65535;
@@ -77,6 +78,8 @@ function keepAlive(cap: Cap): void {
  * - no pcap_stats: stats.dropped is undefined (not known), never a made-up 0.
  * - promiscuous mode is always on (`promiscuous` is true); there is no setdirection.
  * - snaplen is fixed at 65535: a smaller snaplen is emulated by truncating the copy.
+ * - open() on an interface with no IPv4 address fprintf()s a warning to fd 2: fd 2 points at /dev/null
+ *   meanwhile (stderr-silencer.ts), except when stderr is a socket, which cannot be reopened without dup2.
  * - a handle does not see the frames it sends itself, on a physical NIC as on a veth (measured); another
  *   handle on the same interface does.
  */
@@ -133,7 +136,11 @@ export class LiveLink implements Link {
     const shared = Buffer.alloc(CAP_SNAPLEN);
     let linktypeName: string;
     try {
-      linktypeName = cap.open(options.iface, filter, bufferSize, shared);
+      const open = () => cap.open(options.iface, filter, bufferSize, shared);
+      // cap prints "Warning: <if>: no IPv4 address assigned - This may not actually work" straight to
+      // fd 2 when pcap_lookupnet fails, which breaks the CLI's one-line error rule. cap takes no netmask
+      // argument; the only cost of the failure is a netmask of 0 for filters that use "ip broadcast".
+      linktypeName = info.ipv4.length === 0 ? whileStderrSilenced(open) : open();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       throw capOpenError(options.iface, filter, message, () => listInterfaces().map((i) => i.name));
