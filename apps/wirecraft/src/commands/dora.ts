@@ -85,6 +85,7 @@ export const doraCommand: Command = {
   examples: [
     'wirecraft dora                      # built-in server on a virtual link: no root, nothing sent on a NIC',
     'wirecraft dora --offers 2           # two built-in servers answer; every offer is listed',
+    'wirecraft dora --iface veth0 --offers 2 --offer-window 5  # choose once 2 offers are in, or after 5 s',
     'wirecraft dora --renew --release    # continue after the ACK: unicast renew, then release',
     'wirecraft dora --iface veth0 --json # a real exchange on veth0 (root), one JSON line per event',
     '',

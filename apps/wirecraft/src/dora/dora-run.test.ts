@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { virtualPair } from '@wirecraft/capture';
 import { type DoraEvent, runDora } from './dora-run.js';
+import { embeddedDoraPlans, startEmbeddedNetwork } from './embedded-network.js';
 import { emptyDoraView, finishDoraView, reduceDoraView } from './dora-view.js';
 
 describe('runDora on a link where no server answers', () => {
@@ -84,4 +85,46 @@ describe('runDora on a link where no server answers', () => {
       await silent.close();
     }
   });
+});
+
+describe('runDora --offers N', () => {
+  it('stops waiting as soon as the Nth offer is in: a 10-minute window does not hold the exchange', async () => {
+    const events: DoraEvent[] = [];
+    const outcome = await runDora(
+      { offers: 3, offerWindowMs: 600_000, renew: false, release: false, timeoutMs: 20_000 },
+      (event) => events.push(event),
+    );
+    expect(outcome).toMatchObject({ ok: true, offers: 3 });
+    const chosen = events.find((e) => e.type === 'offer-chosen');
+    expect(chosen).toMatchObject({ among: 3 });
+    // Chosen right after the third offer, not when the window ran out.
+    const third = events.filter((e) => e.type === 'offer')[2];
+    expect(events.indexOf(chosen!)).toBe(events.indexOf(third!) + 1);
+  }, 30_000);
+
+  it('with fewer servers than N, waits out the window and takes the first offer', async () => {
+    const network = await startEmbeddedNetwork(embeddedDoraPlans(2));
+    const events: DoraEvent[] = [];
+    try {
+      const outcome = await runDora(
+        {
+          link: { link: network.link, description: 'two servers' },
+          offers: 3,
+          offerWindowMs: 200,
+          renew: false,
+          release: false,
+          timeoutMs: 20_000,
+        },
+        (event) => events.push(event),
+      );
+      expect(outcome).toMatchObject({ ok: true, offers: 2 });
+      const offers = events.filter((e) => e.type === 'offer');
+      expect(events.find((e) => e.type === 'offer-chosen')).toMatchObject({
+        among: 2,
+        offer: { serverId: offers[0].type === 'offer' ? offers[0].offer.serverId : '' },
+      });
+    } finally {
+      await network.close();
+    }
+  }, 30_000);
 });
