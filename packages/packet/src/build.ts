@@ -33,7 +33,8 @@ const ctx = new Context();
 export function buildLength(packet: Packet): number {
   let total = 0;
   const layers = packet.layers;
-  for (let i = 0; i < layers.length; i++) total += headerLength(layers[i], layers[i + 1]);
+  const n = layers.length;
+  for (let i = 0; i < n; i++) total += headerLength(layers[i], i + 1 < n ? layers[i + 1] : undefined);
   return total;
 }
 
@@ -50,8 +51,9 @@ export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Ar
   let lastReal = n - 1;
   while (lastReal >= 0 && layers[lastReal].def.name === 'Padding') lastReal--;
   let total = 0;
+  // Neighbours are read with explicit bounds: layers[-1] is a named-property lookup in V8, far off the fast path.
   for (let i = n - 1; i >= 0; i--) {
-    const len = headerLength(layers[i], layers[i + 1]);
+    const len = headerLength(layers[i], i + 1 < n ? layers[i + 1] : undefined);
     lengths[i] = len;
     payloadLengths[i] = i >= lastReal ? 0 : payloadLengths[i + 1] + lengths[i + 1];
     total += len;
@@ -73,8 +75,8 @@ export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Ar
     const def = layer.def;
     ctx.index = i;
     ctx.payloadLength = payloadLengths[i];
-    ctx.next = layers[i + 1];
-    ctx.prev = layers[i - 1];
+    ctx.next = i + 1 < n ? layers[i + 1] : undefined;
+    ctx.prev = i > 0 ? layers[i - 1] : undefined;
     const values = def.scratch;
     const own = layer.values;
     let unset = false;
@@ -114,8 +116,8 @@ export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Ar
     if (!finish) continue;
     ctx.index = i;
     ctx.payloadLength = payloadLengths[i];
-    ctx.next = layers[i + 1];
-    ctx.prev = layers[i - 1];
+    ctx.next = i + 1 < n ? layers[i + 1] : undefined;
+    ctx.prev = i > 0 ? layers[i - 1] : undefined;
     finish(layers[i], target, offsets[i], ctx);
   }
   return target;

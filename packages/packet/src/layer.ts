@@ -1,4 +1,14 @@
 import { FieldValueError, UnknownFieldError } from './errors.js';
+import { isCanonicalIpv4 } from './field/ipv4.js';
+import { isCanonicalMac } from './field/mac.js';
+import {
+  type BitMember,
+  compileReader,
+  compileWriter,
+  type FixedReader,
+  type FixedSlot,
+  type FixedWriter,
+} from './layer-codec.js';
 import { registerLayerType } from './layer-registry.js';
 import type { Packet } from './packet.js';
 import type { Problem } from './problem.js';
@@ -42,6 +52,11 @@ export interface LayerSpec<Name extends string, F extends readonly AnyField[]> {
    * below. Only called when request and reply have this layer at the same depth.
    */
   answers?(request: Layer, reply: Layer): 'yes' | 'no' | 'continue';
+  /**
+   * When answers() says 'yes', outer layers are not asked: the layer's own match is the whole rule (a DHCP
+   * reply matches by xid and chaddr whatever the IP addresses and ports around it).
+   */
+  answersDecisively?: boolean;
   /** A key that a request and each of its replies share (scapy's hashret), from the innermost layer that has one. */
   hashKey?(layer: Layer): string;
   /** Called on layer copy for values that are not immutable primitives. */
@@ -72,10 +87,6 @@ export interface DissectContext {
   readonly layers: Layer[];
 }
 
-type Slot =
-  | { kind: 'field'; index: number; offset: number }
-  | { kind: 'bits'; offset: number; size: number; members: { index: number; shift: number; mask: number }[] };
-
 export interface Binding {
   upper: LayerDefinition;
   /** Values the lower layer takes when the upper one follows it and they are unset. */
@@ -92,7 +103,11 @@ export interface LayerDefinition {
   readonly fieldIndex: ReadonlyMap<string, number>;
   /** Bytes of the fixed-size fields. */
   readonly fixedSize: number;
-  readonly slots: readonly Slot[];
+  readonly slots: readonly FixedSlot[];
+  /** Writes the fixed fields (compiled from the field table). */
+  readonly writeFixed: FixedWriter;
+  /** Reads the fixed fields into a new values array (compiled from the field table). */
+  readonly readFixed: FixedReader;
   readonly tailFields: readonly number[];
   readonly defaults: readonly unknown[];
   readonly bindings: Binding[];
@@ -208,7 +223,7 @@ export interface AnyLayerType {
 export type LayerOf<T> = T extends LayerType<string, infer F, infer M> ? TypedLayer<F> & M : never;
 
 function computeSlots(name: string, fields: readonly AnyField[]) {
-  const slots: Slot[] = [];
+  const slots: FixedSlot[] = [];
   const tail: number[] = [];
   let offset = 0;
   let group: { offset: number; bits: number; members: { index: number; width: number }[] } | undefined;
@@ -217,7 +232,7 @@ function computeSlots(name: string, fields: readonly AnyField[]) {
     if (group.bits % 8 !== 0) throw new Error(`${name}: bit fields must fill whole bytes`);
     const size = group.bits / 8;
     let used = 0;
-    const members = group.members.map((m) => {
+    const members = group.members.map((m): BitMember => {
       used += m.width;
       return {
         index: m.index,
@@ -225,7 +240,7 @@ function computeSlots(name: string, fields: readonly AnyField[]) {
         mask: m.width === 32 ? 0xffffffff : (1 << m.width) - 1,
       };
     });
-    slots.push({ kind: 'bits', offset: group.offset, size, members });
+    slots.push({ index: members[0].index, offset: group.offset, size, members });
     offset += size;
     group = undefined;
   };
@@ -243,11 +258,40 @@ function computeSlots(name: string, fields: readonly AnyField[]) {
       return;
     }
     if (tail.length > 0) throw new Error(`${name}: fixed field '${f.name}' after a variable-length field`);
-    slots.push({ kind: 'field', index, offset });
+    slots.push({ index, offset, size: f.size, members: [] });
     offset += f.size;
   });
   closeGroup();
   return { slots, tail, fixedSize: offset };
+}
+
+const INPUT_OTHER = 0;
+const INPUT_UINT = 1;
+const INPUT_IPV4 = 2;
+const INPUT_MAC = 3;
+
+function inputKindOf(field: AnyField): number {
+  if (field.wire === 'uint' || field.wire === 'uint-le') return INPUT_UINT;
+  if (field.wire === 'ipv4') return INPUT_IPV4;
+  if (field.wire === 'mac') return INPUT_MAC;
+  return INPUT_OTHER;
+}
+
+/**
+ * Whether a user's value is already what normalize() would store (an in-range integer, canonical address
+ * text), so layer construction can skip the field's normalize() call. Anything else goes through it.
+ */
+function isStoredForm(kind: number, max: number, v: unknown): boolean {
+  switch (kind) {
+    case INPUT_UINT:
+      return typeof v === 'number' && v >= 0 && v <= max && Math.floor(v) === v;
+    case INPUT_IPV4:
+      return typeof v === 'string' && isCanonicalIpv4(v);
+    case INPUT_MAC:
+      return typeof v === 'string' && isCanonicalMac(v);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -283,6 +327,8 @@ export function defineLayer<const Name extends string, const F extends readonly 
     fieldIndex,
     fixedSize,
     slots,
+    writeFixed: compileWriter(spec.name, spec.fields, slots),
+    readFixed: compileReader(spec.name, spec.fields, slots),
     tailFields: tail,
     defaults,
     bindings: [],
@@ -291,6 +337,8 @@ export function defineLayer<const Name extends string, const F extends readonly 
     create: (values) => new SpecificLayer(def, values),
   };
 
+  const inputKinds = spec.fields.map(inputKindOf);
+  const maxima = spec.fields.map((f) => (f.bits > 0 ? 2 ** f.bits - 1 : 2 ** (8 * f.size) - 1));
   const factory = (init?: LayerInit<F>): TypedLayer<F> => {
     const values = defaults.slice();
     if (init) {
@@ -304,12 +352,18 @@ export function defineLayer<const Name extends string, const F extends readonly 
           );
         const v = (init as Record<string, unknown>)[key];
         if (v === undefined) continue;
-        values[i] = spec.fields[i].normalize(v as never, spec.name);
+        values[i] = isStoredForm(inputKinds[i], maxima[i], v)
+          ? v
+          : spec.fields[i].normalize(v as never, spec.name);
       }
     }
     return new SpecificLayer(def, values) as TypedLayer<F>;
   };
-  const type = Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<Name, F, M>;
+  const type = Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<
+    Name,
+    F,
+    M
+  >;
   registerLayerType(type);
   return type;
 }
@@ -321,43 +375,10 @@ export function writeFixedFields(
   out: Uint8Array,
   offset: number,
 ): void {
-  const { slots, fields, name } = def;
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s];
-    if (slot.kind === 'field') {
-      fields[slot.index].write(out, offset + slot.offset, values[slot.index] as never, name);
-    } else {
-      let acc = 0;
-      for (const m of slot.members) {
-        const v = values[m.index] as number;
-        if (typeof v !== 'number' || v < 0 || v > m.mask || !Number.isInteger(v)) {
-          throw new FieldValueError(name, fields[m.index].name, v, `expected an integer 0..${m.mask}`);
-        }
-        acc += v * 2 ** m.shift;
-      }
-      const o = offset + slot.offset;
-      for (let b = slot.size - 1; b >= 0; b--) {
-        out[o + b] = acc % 256;
-        acc = Math.floor(acc / 256);
-      }
-    }
-  }
+  def.writeFixed(values, out, offset);
 }
 
 /** Reads the fixed fields into a new values array; the caller checked that fixedSize bytes are there. */
 export function readFixedFields(def: LayerDefinition, bytes: Uint8Array, offset: number): unknown[] {
-  const values = new Array<unknown>(def.fields.length);
-  const { slots, fields } = def;
-  for (let s = 0; s < slots.length; s++) {
-    const slot = slots[s];
-    if (slot.kind === 'field') {
-      values[slot.index] = fields[slot.index].read(bytes, offset + slot.offset);
-    } else {
-      let acc = 0;
-      const o = offset + slot.offset;
-      for (let b = 0; b < slot.size; b++) acc = acc * 256 + bytes[o + b];
-      for (const m of slot.members) values[m.index] = Math.floor(acc / 2 ** m.shift) & m.mask;
-    }
-  }
-  return values;
+  return def.readFixed(bytes, offset);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Ether, GENERIC_HASH_KEY, IP, Raw, UDP, answers, hashKey, packet } from './index.js';
+import { BOOTP, DHCP, Ether, GENERIC_HASH_KEY, IP, Raw, UDP, answers, hashKey, packet } from './index.js';
 
 const udp = (src: string, dst: string, sport: number, dport: number) =>
   packet(Ether(), IP({ src, dst }), UDP({ sport, dport }), Raw({ load: 'q' }));
@@ -47,5 +47,42 @@ describe('hashKey', () => {
 
   it('frames no layer can key share the generic key', () => {
     expect(hashKey(packet(Ether(), Raw({ load: 'a' })))).toBe(GENERIC_HASH_KEY);
+  });
+});
+
+describe('answers for DHCP', () => {
+  const exchange = (replySrc: string, replySport: number) => {
+    const request = packet(
+      Ether({ src: '02:00:00:00:00:01' }),
+      IP({ src: '0.0.0.0', dst: '198.18.0.1' }),
+      UDP({ sport: 68, dport: 67 }),
+      BOOTP({ chaddr: '02:00:00:00:00:01', xid: 42 }),
+      DHCP({ options: [['message-type', 'request']] }),
+    );
+    const reply = (xid: number) =>
+      packet(
+        Ether({ dst: '02:00:00:00:00:01' }),
+        IP({ src: replySrc, dst: '198.18.0.10' }),
+        UDP({ sport: replySport, dport: 68 }),
+        BOOTP({ op: 2, chaddr: '02:00:00:00:00:01', xid }),
+        DHCP({ options: [['message-type', 'ack']] }),
+      );
+    return { request, reply };
+  };
+
+  it('a reply with the same xid and chaddr answers, even when IP and UDP around it say no', () => {
+    // Sent to 198.18.0.1, answered from another address of the server and from a relay port.
+    const { request, reply } = exchange('198.18.0.2', 67);
+    expect(answers(request, reply(42))).toBe(true);
+    const viaRelay = exchange('198.18.0.99', 1067);
+    expect(answers(viaRelay.request, viaRelay.reply(42))).toBe(true);
+  });
+
+  it('another xid or chaddr still does not answer', () => {
+    const { request, reply } = exchange('198.18.0.1', 67);
+    expect(answers(request, reply(43))).toBe(false);
+    const other = reply(42);
+    other.layer(BOOTP).setField('chaddr', '02:00:00:00:00:02');
+    expect(answers(request, other)).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import type { Packet } from './packet.js';
  * Whether `reply` answers `request` (scapy's answers, used by srp). The layers both packets share from the
  * outermost down are asked innermost first: a 'no' anywhere decides no (a different VLAN or EtherType is
  * never a reply), the innermost 'yes' decides yes unless an outer layer says no, and 'continue' passes
- * the question outward. When no layer says yes (two plain Ether/Raw frames), it is not an answer.
+ * the question outward. A layer that answers decisively (BOOTP: xid and chaddr) ends the question with its
+ * 'yes'. When no layer says yes (two plain Ether/Raw frames), it is not an answer.
  */
 export function answers(request: Packet, reply: Packet): boolean {
   const a = request.layers;
@@ -17,7 +18,10 @@ export function answers(request: Packet, reply: Packet): boolean {
     if (!hook) continue;
     const verdict = hook(a[i], b[i]);
     if (verdict === 'no') return false;
-    if (verdict === 'yes') decided = true;
+    if (verdict === 'yes') {
+      if (a[i].def.spec.answersDecisively) return true;
+      decided = true;
+    }
   }
   return decided;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Ether, IP, Raw, UDP, packet, show, summary } from './index.js';
+import { BOOTP, DHCP, Ether, IP, Raw, UDP, dissect, packet, show, summary } from './index.js';
 
 const frame = () =>
   packet(
@@ -59,6 +59,18 @@ describe('summary', () => {
   it('joins each layer summary like scapy', () => {
     expect(summary(frame())).toBe('Ether / IP / UDP 198.18.0.1:68 > 198.18.0.2:67 / Raw (29 bytes)');
     expect(frame().summary()).toBe(summary(frame()));
+  });
+
+  it('prints unset ports and protocol as they would be built, never undefined', () => {
+    const dhcp = packet(Ether(), IP(), UDP(), BOOTP(), DHCP());
+    expect(dhcp.summary()).toBe('Ether / IP / UDP 0.0.0.0:68 > 127.0.0.1:67 / BOOTP / DHCP');
+    const reply = packet(Ether(), IP(), UDP(), BOOTP({ op: 2 }));
+    expect(reply.summary()).toContain('UDP 0.0.0.0:67 > 127.0.0.1:68');
+    expect(packet(IP(), UDP()).summary()).toBe('IP / UDP 0.0.0.0:53 > 127.0.0.1:53');
+    expect(packet(IP(), Raw({ load: 'x' })).summary()).toBe('IP 0.0.0.0 > 127.0.0.1 0 / Raw (1 bytes)');
+    expect(packet(IP(), UDP()).summary()).toBe(
+      summary(dissect(packet(IP(), UDP()).build(), { linktype: 101 })),
+    );
   });
 
   it('names an Ether that carries nothing known by its addresses', () => {

@@ -2,6 +2,7 @@ import type { JsonValue } from '../field/spec.js';
 import { bytesRepr, fromHex, toHex } from '../hex.js';
 import { DhcpOptionValueError, UnknownDhcpOptionError } from './option-codec.js';
 import type { DhcpOptionItem, DhcpOptionsInput } from './option-types.js';
+import { NEEDS_NORMALIZE, storedForm } from './option-values.js';
 import { codecOf, optionCode, optionName, OPTIONS_BY_CODE } from './registry.js';
 
 /** How an entry is stored (parallel to codes/values). */
@@ -234,7 +235,8 @@ function pushItem(list: DhcpOptionList, item: DhcpOptionItem | unknown): void {
     else list.push(item[0] ?? 0, item, EntryKind.verbatim);
   } else if (Array.isArray(item) && item.length === 2) {
     const code = resolveCode(item[0]);
-    list.push(code, normalizeValue(code, item[1]));
+    const stored = storedForm(code, item[1]);
+    list.push(code, stored === NEEDS_NORMALIZE ? normalizeValue(code, item[1]) : stored);
   } else
     throw new DhcpOptionValueError(
       'options',

@@ -5,6 +5,7 @@
 import type { Problem } from '../problem.js';
 import { MALFORMED } from './option-codec.js';
 import { EntryKind, DhcpOptionList } from './option-list.js';
+import { readValue, valueLength, writeValue } from './option-values.js';
 import { codecOf, optionName } from './registry.js';
 
 const PAD = 0;
@@ -49,12 +50,12 @@ export function encodedLength(list: DhcpOptionList): number {
     if (kind === EntryKind.option) {
       if (code === PAD || code === END) n += 1;
       else {
-        const len = codecOf(code).length(values[i] as never);
+        const len = valueLength(code, values[i]);
         n += len + 2 * chunks(len);
       }
     } else if (kind === EntryKind.verbatim) n += (values[i] as Uint8Array).length;
     else if (kind === EntryKind.split) {
-      const len = codecOf(code).length(values[i] as never);
+      const len = valueLength(code, values[i]);
       const first = preservedHeadLength(list, i, len);
       if (first >= 0) {
         n += 2 + first;
@@ -111,17 +112,16 @@ export function encodeOptions(
         out[o++] = code;
         continue;
       }
-      const codec = codecOf(code);
-      const value = values[i] as never;
-      const len = codec.length(value);
+      const value = values[i];
+      const len = valueLength(code, value);
       if (len <= 255) {
         out[o] = code;
         out[o + 1] = len;
-        codec.write(out, o + 2, value);
+        writeValue(code, value, out, o + 2);
         o += 2 + len;
       } else {
         const data = scratchFor(len);
-        codec.write(data, 0, value);
+        writeValue(code, value, data, 0);
         o = writeChunks(code, data, len, out, o);
       }
     } else if (kind === EntryKind.verbatim) {
@@ -219,13 +219,12 @@ export function decodeOptions(
     }
     if (++counts[code] > 1) repeated = true;
     const len = bytes[o + 1];
-    const codec = codecOf(code);
-    const value = codec.read(bytes, o + 2, o + 2 + len);
+    const value = readValue(code, bytes, o + 2, o + 2 + len);
     codes.push(code);
     if (value === MALFORMED) {
       values.push(bytes.slice(o, o + 2 + len));
       kinds.push(EntryKind.verbatim);
-      problems.push(malformed(layer, code, o, len, codec.expects));
+      problems.push(malformed(layer, code, o, len, codecOf(code).expects));
     } else {
       values.push(value);
       kinds.push(EntryKind.option);

@@ -43,6 +43,7 @@ export function fixedBytes<N extends string>(name: N, size: number): BytesField<
     bits: 0,
     auto: false,
     fixed: true,
+    wire: 'fixed-bytes',
     default: new Uint8Array(size),
     normalize(input: BytesInput, layer: string): Uint8Array {
       const b = toBytes(input, layer, name);
@@ -107,6 +108,7 @@ export function hardwareAddress<N extends string>(name: N): FieldSpec<N, Uint8Ar
     size: 16,
     bits: 0,
     auto: false,
+    wire: 'fixed-bytes',
     default: new Uint8Array(16),
     normalize(input: BytesInput, layer: string): Uint8Array {
       if (typeof input === 'string') {

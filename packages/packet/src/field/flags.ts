@@ -25,6 +25,7 @@ export function flags<N extends string>(
     bits: byteSize > 0 ? 0 : width,
     auto: false,
     default: def,
+    wire: 'uint',
     flagNames: names,
     normalize(input: number | string, layer: string): number {
       if (typeof input === 'number') {

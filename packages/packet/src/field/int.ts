@@ -39,6 +39,7 @@ function makeInt<N extends string, E extends EnumNames | undefined, A extends bo
     bits,
     auto: (def === AUTO) as A,
     default: def === AUTO ? 0 : def,
+    wire: littleEndian ? 'uint-le' : 'uint',
     enumNames: names,
     max,
     normalize(input: number | string, layer: string): number {

@@ -29,8 +29,45 @@ export function formatIpv4(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** Whether text is an address in its canonical form (strict a.b.c.d, no leading zeros), so it can be kept as is. */
+export function isCanonicalIpv4(text: string): boolean {
+  const len = text.length;
+  if (len < 7 || len > 15) return false;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  let leadingZero = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return false;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits === 0) leadingZero = c === 48;
+      else if (leadingZero) return false;
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return false;
+    } else return false;
+  }
+  return dots === 3 && digits > 0;
+}
+
+// Dissection formats the same few addresses over and over: a direct-mapped cache of their text saves
+// building a string per address field.
+const TEXT_CACHE_BITS = 10;
+const textKeys = new Float64Array(1 << TEXT_CACHE_BITS).fill(-1);
+const texts: string[] = new Array<string>(1 << TEXT_CACHE_BITS).fill('');
+
 export function readIpv4(b: Uint8Array, o: number): string {
-  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+  const n = ((b[o] << 24) | (b[o + 1] << 16) | (b[o + 2] << 8) | b[o + 3]) >>> 0;
+  const slot = Math.imul(n, 0x9e3779b1) >>> (32 - TEXT_CACHE_BITS);
+  if (textKeys[slot] === n) return texts[slot];
+  const text = `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+  textKeys[slot] = n;
+  texts[slot] = text;
+  return text;
 }
 
 /** Writes an address; false when the text is not an IPv4 address. */
@@ -49,6 +86,7 @@ export function canonicalIpv4(input: unknown): string | undefined {
   if (typeof input === 'number')
     return Number.isInteger(input) && input >= 0 && input <= 0xffffffff ? formatIpv4(input) : undefined;
   if (typeof input !== 'string') return undefined;
+  if (isCanonicalIpv4(input)) return input;
   const n = parseIpv4(input);
   return n < 0 ? undefined : formatIpv4(n);
 }
@@ -66,6 +104,7 @@ export function ipv4<N extends string>(name: N, def: string): Ipv4Field<N> {
     bits: 0,
     auto: false,
     default: def,
+    wire: 'ipv4',
     normalize(input: string | Uint8Array | number, layer: string): string {
       const v = canonicalIpv4(input);
       if (v === undefined)

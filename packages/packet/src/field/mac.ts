@@ -35,8 +35,34 @@ export function writeMac(text: string, out: Uint8Array, offset: number): boolean
   return true;
 }
 
+/** Whether text is a MAC in canonical form (lowercase, colons), so it can be kept as is. */
+export function isCanonicalMac(text: string): boolean {
+  if (text.length !== 17) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = text.charCodeAt(i);
+    if (i % 3 === 2) {
+      if (c !== 58) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+// Dissection formats the same few addresses over and over: a direct-mapped cache of their text saves
+// building a string per MAC field.
+const TEXT_CACHE_BITS = 8;
+const textKeys = new Float64Array(1 << TEXT_CACHE_BITS).fill(-1);
+const texts: string[] = new Array<string>(1 << TEXT_CACHE_BITS).fill('');
+
 export function readMac(b: Uint8Array, o: number): string {
-  return `${HEX[b[o]]}:${HEX[b[o + 1]]}:${HEX[b[o + 2]]}:${HEX[b[o + 3]]}:${HEX[b[o + 4]]}:${HEX[b[o + 5]]}`;
+  const high = (b[o] << 8) | b[o + 1];
+  const low = ((b[o + 2] << 24) | (b[o + 3] << 16) | (b[o + 4] << 8) | b[o + 5]) >>> 0;
+  const slot = Math.imul(low ^ Math.imul(high, 0x85ebca6b), 0x9e3779b1) >>> (32 - TEXT_CACHE_BITS);
+  const key = high * 0x100000000 + low;
+  if (textKeys[slot] === key) return texts[slot];
+  const text = `${HEX[b[o]]}:${HEX[b[o + 1]]}:${HEX[b[o + 2]]}:${HEX[b[o + 3]]}:${HEX[b[o + 4]]}:${HEX[b[o + 5]]}`;
+  textKeys[slot] = key;
+  texts[slot] = text;
+  return text;
 }
 
 const scratch = new Uint8Array(6);
@@ -44,7 +70,9 @@ const scratch = new Uint8Array(6);
 /** Canonical lowercase colon form of a MAC given as text or 6 bytes, or undefined when it is not one. */
 export function canonicalMac(input: unknown): string | undefined {
   if (input instanceof Uint8Array) return input.length === 6 ? readMac(input, 0) : undefined;
-  if (typeof input !== 'string' || !writeMac(input, scratch, 0)) return undefined;
+  if (typeof input !== 'string') return undefined;
+  if (isCanonicalMac(input)) return input;
+  if (!writeMac(input, scratch, 0)) return undefined;
   return readMac(scratch, 0);
 }
 
@@ -70,6 +98,7 @@ export function mac<N extends string>(name: N, def: string): MacField<N> {
     bits: 0,
     auto: false,
     default: def,
+    wire: 'mac',
     normalize(input: string | Uint8Array, layer: string): string {
       const v = canonicalMac(input);
       if (v === undefined)

@@ -8,8 +8,16 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 export const AUTO: unique symbol = Symbol('auto');
 export type Auto = typeof AUTO;
 
+/**
+ * How a field sits on the wire when it is one of the common shapes. Layer codecs write and read these
+ * inline instead of calling write()/read() (one call per field that V8 cannot inline: every field has
+ * its own closures). Fields without it go through write()/read().
+ */
+export type FieldWire = 'uint' | 'uint-le' | 'ipv4' | 'mac' | 'fixed-bytes';
+
 export interface FieldSpec<N extends string = string, V = unknown, I = V, A extends boolean = boolean> {
   readonly name: N;
+  readonly wire?: FieldWire;
   /** Bytes on the wire for byte-aligned fields; 0 for bit fields and variable-length fields. */
   readonly size: number;
   /** Width in bits for bit fields (packed MSB first with their neighbours), else 0. */

@@ -93,6 +93,8 @@ export const BOOTP = defineLayer({
     if (ctx.end - offset < BOOTP_FIXED) return undefined;
     const b = bytes;
     const o = offset;
+    // chaddr, sname and file are contiguous: one copy, three views of it.
+    const block = copyBytes(b, o + 28, o + 236);
     // Read by hand rather than through the field table: this runs for every DHCP frame dissected.
     const values: unknown[] = [
       b[o],
@@ -106,9 +108,9 @@ export const BOOTP = defineLayer({
       address(b, o + 16),
       address(b, o + 20),
       address(b, o + 24),
-      copyBytes(b, o + 28, o + 44),
-      copyBytes(b, o + 44, o + 108),
-      copyBytes(b, o + 108, o + 236),
+      block.subarray(0, 16),
+      block.subarray(16, 80),
+      block.subarray(80, 208),
       undefined,
     ];
     const vendor = o + BOOTP_FIXED;
@@ -134,6 +136,7 @@ export const BOOTP = defineLayer({
     for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return 'no';
     return 'yes';
   },
+  answersDecisively: true,
   hashKey: (layer) => `bootp:${layer.values[4]}:${toHex(layer.values[11] as Uint8Array)}`,
 });
 

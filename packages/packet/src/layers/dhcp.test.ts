@@ -137,11 +137,21 @@ describe('DHCP views', () => {
     );
     expect(frame(DHCP()).summary()).toMatch(/ \/ DHCP$/);
   });
-  it('show lists the options one per line', () => {
+  it('show lists each option once, on the options line', () => {
     const text = dissect(p.build()).show();
     expect(text).toContain('options   = [message-type=discover client_id=1:02:00:00:00:00:01');
-    expect(text).toMatch(/\n\s+param_req_list=\[subnet_mask, router, name_server\]\n/);
-    expect(text).toMatch(/\n\s+classless_static_routes=\[10\.0\.0\.0\/8:198\.18\.0\.1\]\n/);
+    for (const needle of ['message-type=', 'client_id=', 'param_req_list=', 'classless_static_routes='])
+      expect(text.split(needle).length - 1).toBe(1);
+    expect(text).toContain('param_req_list=[subnet_mask, router, name_server]');
+    expect(text).toContain('classless_static_routes=[10.0.0.0/8:198.18.0.1]');
+  });
+  it('show adds the overloaded area once', () => {
+    const dhcp = DHCP({ options: [['message-type', 'ack'], ['dhcp-option-overload', 1], 'end'] });
+    const file = Uint8Array.of(12, 2, 0x68, 0x69, 255);
+    const text = dissect(frame(dhcp, BOOTP({ chaddr: MAC, xid: 7, file })).build()).show();
+    expect(text.split('message-type=').length - 1).toBe(1);
+    expect(text).toMatch(/options overloaded into file:\n\s+hostname="hi"\n\s+end/);
+    expect(text.split('hostname=').length - 1).toBe(1);
   });
   it('JSON lists the options in wire order with typed values', () => {
     const json = dissect(p.build()).toJSON();

@@ -164,6 +164,7 @@ export const DHCP = defineLayer(
       // scapy's mysummary: the name capitalized ('DHCP Discover', 'DHCP Lease_query').
       return `DHCP ${text.charAt(0).toUpperCase()}${text.slice(1)}`;
     },
+    // The options line (the field's repr) lists the options area; only the overloaded areas are added here.
     showExtra(layer, indent) {
       const list = listOf(layer);
       const lines: string[] = [];
@@ -173,7 +174,7 @@ export const DHCP = defineLayer(
           lines.push(`${indent}  ${entryRepr(l.codes[i], l.values[i], l.kinds[i])}`);
         if (l.trailing.length > 0) lines.push(`${indent}  (${l.trailing.length} bytes after end)`);
       };
-      area('options, one per line', list);
+      if (list.trailing.length > 0) lines.push(`${indent}(${list.trailing.length} bytes after end)`);
       if (list.file) area('options overloaded into file', list.file);
       if (list.sname) area('options overloaded into sname', list.sname);
       return lines;

@@ -9,7 +9,7 @@ import { flags } from '../field/flags.js';
 import { bits, u8, u16 } from '../field/int.js';
 import { ipv4 } from '../field/ipv4.js';
 import { toHex } from '../hex.js';
-import { guessNext } from '../bind.js';
+import { bindingBetween, guessNext } from '../bind.js';
 import { registerLinktype } from '../dissect.js';
 import { defineLayer, readFixedFields, type Layer } from '../layer.js';
 import { listIpOptions } from './ip-options.js';
@@ -27,6 +27,7 @@ export const IP_PROTOCOLS = {
 } as const;
 
 const BROADCAST = '255.255.255.255';
+const NO_OPTIONS = new Uint8Array(0);
 
 export const IP = defineLayer({
   name: 'IP',
@@ -99,7 +100,8 @@ export const IP = defineLayer({
       });
       return undefined;
     }
-    values[12] = bytes.slice(offset + 20, offset + header);
+    // Most headers have no options: share one empty array rather than allocate one per packet.
+    values[12] = header === 20 ? NO_OPTIONS : bytes.slice(offset + 20, offset + header);
     if (header > 20) {
       const listed = listIpOptions(values[12] as Uint8Array);
       if (listed.error) {
@@ -165,7 +167,9 @@ export const IP = defineLayer({
   summary(l, p, i) {
     const next = p.layers[i + 1];
     if (next?.def.spec.summary && next.def.name !== 'Raw' && next.def.name !== 'Padding') return 'IP';
-    const proto = l.values[8] as number;
+    // An unset protocol prints as it would be built: from the layer above, else 0.
+    const bound = next && l.values[8] === undefined ? bindingBetween(l, next)?.build(next).proto : undefined;
+    const proto = (l.values[8] ?? bound ?? 0) as number;
     return `IP ${l.values[10]} > ${l.values[11]} ${IP_PROTOCOLS[proto as keyof typeof IP_PROTOCOLS] ?? proto}`;
   },
   showExtra(l, indent) {

@@ -5,7 +5,7 @@
 import { onesComplementSum } from '../checksum.js';
 import { AUTO } from '../field/spec.js';
 import { u16 } from '../field/int.js';
-import { guessNext } from '../bind.js';
+import { bindingBetween, guessNext } from '../bind.js';
 import type { Layer } from '../layer.js';
 import { defineLayer, readFixedFields } from '../layer.js';
 
@@ -17,6 +17,9 @@ export const UDP_PORTS = {
   123: 'ntp',
   514: 'syslog',
 } as const;
+
+/** scapy's UDP default for both ports (domain). */
+const DEFAULT_PORT = 53;
 
 function ipv4Word(text: string): number {
   // The dotted quad's two 16-bit words, summed, without allocating: this runs on every build.
@@ -68,8 +71,8 @@ export const UDP = defineLayer({
     u16('chksum', AUTO, { hex: true }),
   ],
   fill(values, _layer, ctx) {
-    if (values[0] === undefined) values[0] = 53;
-    if (values[1] === undefined) values[1] = 53;
+    if (values[0] === undefined) values[0] = DEFAULT_PORT;
+    if (values[1] === undefined) values[1] = DEFAULT_PORT;
     if (values[2] === undefined) values[2] = 8 + ctx.payloadLength;
     if (values[3] === undefined) values[3] = 0;
   },
@@ -142,9 +145,14 @@ export const UDP = defineLayer({
     return layer;
   },
   summary(l, p, i) {
-    const ip = p.layers[i - 1];
+    const ip = i > 0 ? p.layers[i - 1] : undefined;
     const [src, dst] = ip?.def.name === 'IP' ? [ip.values[10], ip.values[11]] : ['?', '?'];
-    return `UDP ${src}:${l.values[0]} > ${dst}:${l.values[1]}`;
+    // Unset ports print as they would be built: from the layer above (BOOTP: 68 > 67), else the default.
+    const next = i + 1 < p.layers.length ? p.layers[i + 1] : undefined;
+    const bound = next ? bindingBetween(l, next)?.build(next) : undefined;
+    const sport = l.values[0] ?? bound?.sport ?? DEFAULT_PORT;
+    const dport = l.values[1] ?? bound?.dport ?? DEFAULT_PORT;
+    return `UDP ${src}:${sport} > ${dst}:${dport}`;
   },
   answers(req, rep) {
     return req.values[0] === rep.values[1] && req.values[1] === rep.values[0] ? 'continue' : 'no';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from '@jest/globals';
+import { formatIpv4, isCanonicalIpv4, parseIpv4, readIpv4 } from './ipv4.js';
+import { HEX_BYTE, isCanonicalMac, readMac } from './mac.js';
+
+describe('address text on dissect (cached)', () => {
+  it('every address reads as its own text, whatever shares its cache slot', () => {
+    const bytes = new Uint8Array(4);
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i < 20_000; i++) {
+      // Sequential and scattered addresses: neighbours and colliding slots both occur.
+      const n = i < 10_000 ? (0xc6120000 + i) >>> 0 : Math.floor(Math.random() * 2 ** 32);
+      view.setUint32(0, n);
+      expect(readIpv4(bytes, 0)).toBe(formatIpv4(n));
+      expect(readIpv4(bytes, 0)).toBe(formatIpv4(n));
+    }
+  });
+
+  it('every MAC reads as its own text', () => {
+    const bytes = new Uint8Array(6);
+    for (let i = 0; i < 20_000; i++) {
+      for (let b = 0; b < 6; b++)
+        bytes[b] = i < 10_000 && b < 4 ? 2 * (b === 0 ? 1 : 0) : Math.floor(Math.random() * 256);
+      if (i < 10_000) {
+        bytes[4] = i >> 8;
+        bytes[5] = i & 255;
+      }
+      const text = Array.from(bytes, (b) => HEX_BYTE[b]).join(':');
+      expect(readMac(bytes, 0)).toBe(text);
+    }
+  });
+});
+
+describe('canonical address text (kept as given on construction)', () => {
+  it('IPv4: strict dotted quads without leading zeros', () => {
+    for (const text of ['0.0.0.0', '255.255.255.255', '198.18.0.10', '10.0.0.1'])
+      expect(isCanonicalIpv4(text)).toBe(true);
+    for (const text of [
+      '198.018.0.1',
+      '00.0.0.0',
+      '256.0.0.1',
+      '1.2.3',
+      '1.2.3.4.5',
+      '1..2.3',
+      ' 1.2.3.4',
+      '1.2.3.4 ',
+      '',
+    ])
+      expect(isCanonicalIpv4(text)).toBe(false);
+    // Whatever is canonical parses and formats back to itself.
+    for (let i = 0; i < 2000; i++) {
+      const text = formatIpv4(Math.floor(Math.random() * 2 ** 32));
+      expect(isCanonicalIpv4(text)).toBe(true);
+      expect(formatIpv4(parseIpv4(text))).toBe(text);
+    }
+  });
+
+  it('MAC: lowercase with colons only', () => {
+    expect(isCanonicalMac('02:00:00:00:00:0a')).toBe(true);
+    for (const text of [
+      '02:00:00:00:00:0A',
+      '02-00-00-00-00-0a',
+      '0200000000 0a',
+      '02:00:00:00:00:0',
+      '02:00:00:00:00:0g',
+    ])
+      expect(isCanonicalMac(text)).toBe(false);
+  });
+});
