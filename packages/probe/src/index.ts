@@ -23,6 +23,7 @@ export {
   type LabTarget,
   startLabTarget,
 } from './lab-target.js';
+export { NamespaceServerStartError } from './lab/namespace-server.js';
 export { escapeXml, failureDetails, formatDifference, type JunitOptions, toJunitXml } from './junit.js';
 export { loadProbeFiles, ProbeFileError, probeSetProblem, probeSetsOf } from './load-probe-files.js';
 export { rfc2131 } from './suites/rfc2131.js';

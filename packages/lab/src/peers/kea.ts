@@ -15,6 +15,8 @@ export interface KeaOptions {
   leaseTime?: number;
   router?: string;
   dns?: string | string[];
+  /** Option 15 (domain-name). */
+  domain?: string;
   renewTimer?: number;
   rebindTimer?: number;
   /** Kea logger severity. Default INFO (DEBUG floods the output under load). */
@@ -46,6 +48,7 @@ export async function startKea(lab: Lab, options: KeaOptions): Promise<KeaPeer> 
     optionData.push({ name: 'routers', data: requireIpv4('router', options.router) });
   const dns = toList(options.dns).map((server) => requireIpv4('dns', server));
   if (dns.length > 0) optionData.push({ name: 'domain-name-servers', data: dns.join(', ') });
+  if (options.domain !== undefined) optionData.push({ name: 'domain-name', data: options.domain });
   const timers: Record<string, number> = {};
   if (options.renewTimer !== undefined) timers['renew-timer'] = options.renewTimer;
   if (options.rebindTimer !== undefined) timers['rebind-timer'] = options.rebindTimer;
