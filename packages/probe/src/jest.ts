@@ -1,4 +1,4 @@
-// `import '@wirecraft/probe/jest'` in a test file (or setupFilesAfterEach) registers the packet matchers.
+// `import '@wirecraft/probe/jest'` in a test file (or a setupFilesAfterEnv file) registers the packet matchers.
 import { expect } from '@jest/globals';
 import type { Packet } from '@wirecraft/packet';
 import type { PacketPattern } from './match.js';
