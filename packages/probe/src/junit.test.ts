@@ -171,6 +171,25 @@ describe('toJunitXml', () => {
     );
   });
 
+  it('lists only the differences the message does not already show', () => {
+    const [failure] = parseXml(
+      toJunitXml([
+        result({
+          name: 'x',
+          status: 'fail',
+          message: 'OFFER does not match:\n  IP.dst: expected "198.18.0.9", got "198.18.0.100"',
+          differences: [
+            { path: 'IP.dst', expected: '198.18.0.9', actual: '198.18.0.100' },
+            { path: 'IP.ttl', expected: 64, actual: 128 },
+          ],
+        }),
+      ]),
+    ).children[0].children[0].children;
+    expect(failure.text).toBe(
+      'OFFER does not match:\n  IP.dst: expected "198.18.0.9", got "198.18.0.100"\n\ndifferences:\n  IP.ttl: expected 64, got 128',
+    );
+  });
+
   it('writes a skipped check with its reason', () => {
     const skipped = root.children[1].children[0];
     expect(skipped.children.map((c) => c.name)).toEqual(['skipped']);

@@ -6,6 +6,7 @@ import { ifacesCommand } from '../commands/ifaces.js';
 import { loadCommand } from '../commands/load.js';
 import { probeCommand } from '../commands/probe.js';
 import { replayCommand } from '../commands/replay.js';
+import { replayCompareCommand } from '../commands/replay-compare.js';
 import { serveCommand } from '../commands/serve.js';
 import { sniffCommand } from '../commands/sniff.js';
 import type { Command } from './command.js';
@@ -22,6 +23,7 @@ export const commands: Command[] = [
   sniffCommand,
   composeCommand,
   probeCommand,
+  replayCompareCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

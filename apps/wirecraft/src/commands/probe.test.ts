@@ -54,7 +54,7 @@ describe('wirecraft probe against the built-in server on a virtual link', () => 
     const failed = run.jsonLines().find((l) => l.status === 'fail');
     expect(failed).toMatchObject({ set: 'wrong-router', name: 'OFFER names router 198.18.99.99' });
     expect(failed?.differences).toEqual([
-      { path: 'DHCP.options.router', expected: '198.18.99.99', actual: '198.18.0.1' },
+      { path: 'DHCP.options.router', expected: ['198.18.99.99'], actual: ['198.18.0.1'] },
     ]);
     const xml = await readFile(junit, 'utf8');
     expect(xml).toMatch(
@@ -62,7 +62,7 @@ describe('wirecraft probe against the built-in server on a virtual link', () => 
     );
     expect(xml).toContain('<testsuite name="wrong-router" tests="1" failures="1"');
     expect(xml).toContain(
-      'DHCP.options.router: expected &quot;198.18.99.99&quot;, got &quot;198.18.0.1&quot;',
+      'DHCP.options.router: expected [&quot;198.18.99.99&quot;], got [&quot;198.18.0.1&quot;]',
     );
   });
 
@@ -86,7 +86,7 @@ describe('wirecraft probe against the built-in server on a virtual link', () => 
     expect(out).toMatch(/– relay agent checks need a relay address \(not part of this fixture/);
     expect(out).toMatch(/✗ OFFER names router 198\.18\.99\.99 +\d+ms/);
     expect(out).toContain('1) wrong-router › OFFER names router 198.18.99.99');
-    expect(out).toContain('DHCP.options.router: expected "198.18.99.99", got "198.18.0.1"');
+    expect(out).toContain('DHCP.options.router: expected ["198.18.99.99"], got ["198.18.0.1"]');
     expect(out).toMatch(/2 passed, 1 failed, 1 skipped of 4 in \d/);
     const widest = Math.max(...out.split('\n').map((l) => stripVTControlCharacters(l).length));
     expect(widest).toBeLessThanOrEqual(80);

@@ -87,7 +87,7 @@ async function runWithOutput(
   const mode = outputMode(io, request.json);
   const total = sets.reduce((n, s) => n + s.checks.length, 0);
   let view = emptyProbeView(opened.description, total);
-  const columns = Math.min((io.stdout as NodeJS.WriteStream).columns ?? 80, 120);
+  const columns = Math.min((io.stdout as NodeJS.WriteStream).columns || 80, 120);
   const draw = () => createElement(ProbeScreen, { view, color: mode.color, columns });
   const screen: LiveScreen | undefined = mode.json ? undefined : startLiveScreen(io, draw());
   try {
