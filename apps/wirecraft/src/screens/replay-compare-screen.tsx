@@ -26,7 +26,7 @@ const OUTCOME_COLOR: Record<ReplayOutcome, string> = {
   'both-silent': 'green',
 };
 /** Differences shown per message on screen; --json has them all. */
-const MAX_DIFFERENCES = 8;
+const MAX_DIFFERENCES = 16;
 
 function value(v: unknown): string {
   if (v === undefined) return 'absent';
