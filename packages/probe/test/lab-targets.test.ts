@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { srp1 } from '@wirecraft/capture';
-import { describeLab } from '@wirecraft/lab';
+import { createLab, describeLab } from '@wirecraft/lab';
 import { BOOTP, DHCP, Ether, IP, packet, randomXid, UDP } from '@wirecraft/packet';
 import { execFileSync } from 'node:child_process';
 import { expectPacket } from '../src/expect-packet.js';
+import { NamespaceServerStartError, startNamespaceServer } from '../src/lab/namespace-server.js';
 import { type LabServerKind, type LabTarget, startLabTarget } from '../src/lab-target.js';
 
 const kinds: readonly LabServerKind[] = ['dnsmasq', 'kea', 'wirecraft'];
@@ -20,6 +21,14 @@ function discover(mac: string, xid: number) {
 
 function namespaces(): string {
   return execFileSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+}
+
+/** Namespaces of labs this process created (lab ids start with 'wc' and our pid in base 36). */
+function ownNamespaces(): string[] {
+  const prefix = `wc${process.pid.toString(36)}`;
+  return namespaces()
+    .split('\n')
+    .filter((line) => line.startsWith(prefix));
 }
 
 describeLab('startLabTarget: a real server in a namespace answers on the host link', () => {
@@ -87,13 +96,29 @@ describeLab('startLabTarget: a real server in a namespace answers on the host li
     expect(namespaces()).not.toContain(lab.lab.peerNs);
   }, 60_000);
 
+  it('reports why our server did not start in the namespace, with its stderr', async () => {
+    const lab = await createLab({ name: 'probe-bad-server' });
+    try {
+      const start = startNamespaceServer(lab, {
+        iface: 'nosuch0',
+        serverId: lab.peerAddress,
+        pool: { range: '198.18.0.100-198.18.0.199', subnet: lab.subnet },
+      });
+      await expect(start).rejects.toThrow(NamespaceServerStartError);
+      await expect(start).rejects.toThrow(/nosuch0/);
+    } finally {
+      await lab.close();
+    }
+    expect(namespaces()).not.toContain(lab.peerNs);
+  }, 60_000);
+
   it('rejects a config no server could serve, before creating anything', async () => {
-    const before = namespaces();
+    const before = ownNamespaces();
     await expect(startLabTarget('kea', { renewTime: 4000 })).rejects.toThrow(
       /renewTime.*renewTime < rebindTime/,
     );
     await expect(startLabTarget('kea', { poolSize: 200 })).rejects.toThrow(/poolSize=200.*1\.\.155/);
-    expect(namespaces()).toBe(before);
+    expect(ownNamespaces()).toEqual(before);
   });
 });
 
