@@ -171,13 +171,13 @@ describe('toJunitXml', () => {
     );
   });
 
-  it('lists only the differences the message does not already show', () => {
+  it('lists only the differences of fields the message does not already name', () => {
     const [failure] = parseXml(
       toJunitXml([
         result({
           name: 'x',
           status: 'fail',
-          message: 'OFFER does not match:\n  IP.dst: expected "198.18.0.9", got "198.18.0.100"',
+          message: 'OFFER does not match:\n  IP.dst is 198.18.0.100, expected 198.18.0.9',
           differences: [
             { path: 'IP.dst', expected: '198.18.0.9', actual: '198.18.0.100' },
             { path: 'IP.ttl', expected: 64, actual: 128 },
@@ -186,7 +186,7 @@ describe('toJunitXml', () => {
       ]),
     ).children[0].children[0].children;
     expect(failure.text).toBe(
-      'OFFER does not match:\n  IP.dst: expected "198.18.0.9", got "198.18.0.100"\n\ndifferences:\n  IP.ttl: expected 64, got 128',
+      'OFFER does not match:\n  IP.dst is 198.18.0.100, expected 198.18.0.9\n\ndifferences:\n  IP.ttl: expected 64, got 128',
     );
   });
 

@@ -76,11 +76,11 @@ export function formatDifference(difference: FieldDifference): string {
 export function failureDetails(result: CheckResult): string {
   const lines: string[] = [];
   if (result.message) lines.push(result.message);
-  // Assertion messages usually list the differences already, in this same form: never print them twice.
-  const unlisted = (result.differences ?? [])
-    .map(formatDifference)
-    .filter((line) => !result.message?.includes(line));
-  if (unlisted.length > 0) lines.push('', 'differences:', ...unlisted.map((line) => `  ${line}`));
+  // Assertion messages usually name the fields that differ already: never print a field twice.
+  const unlisted = (result.differences ?? []).filter((d) => !result.message?.includes(d.path));
+  if (unlisted.length > 0) {
+    lines.push('', 'differences:', ...unlisted.map((d) => `  ${formatDifference(d)}`));
+  }
   if (result.sent.length > 0) lines.push('', 'sent:', ...result.sent.map((s) => `  ${s}`));
   if (result.received.length > 0) lines.push('', 'received:', ...result.received.map((s) => `  ${s}`));
   return lines.join('\n');

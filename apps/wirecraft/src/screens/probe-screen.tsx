@@ -13,6 +13,8 @@ const MARKS = { pass: '✓', fail: '✗', skip: '–' } as const;
 const MARK_COLORS = { pass: 'green', fail: 'red', skip: 'yellow' } as const;
 /** A failure's details can be long (every frame of a DORA); the rest is in --junit / --json. */
 const MAX_DETAIL_LINES = 14;
+/** Sent/received summary lines ('  +1.2ms Ether / IP / ...'): one screen line each, cut at the edge. */
+const FRAME_LINE = /^ {2}\+\d/;
 
 function milliseconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(1)}s`;
@@ -48,7 +50,9 @@ function FailureBlock({ result, index, color }: { result: CheckResult; index: nu
       <Box flexDirection="column" paddingLeft={3}>
         {shown.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: lines of one fixed text
-          <Text key={i}>{line === '' ? ' ' : line}</Text>
+          <Text key={i} wrap={FRAME_LINE.test(line) ? 'truncate-end' : 'wrap'}>
+            {line === '' ? ' ' : line}
+          </Text>
         ))}
         {shown.length < lines.length ? (
           <Text dimColor>{`… ${lines.length - shown.length} more lines in --junit / --json`}</Text>
