@@ -16,6 +16,14 @@ const MAX_DETAIL_LINES = 14;
 /** Sent/received summary lines ('  +1.2ms Ether / IP / ...'): one screen line each, cut at the edge. */
 const FRAME_LINE = /^ {2}\+\d/;
 
+/** 'Ether / IP / UDP a > b / BOOTP / DHCP Offer' -> 'a > b DHCP Offer': the message type must stay visible. */
+function compactFrameLine(line: string): string {
+  return line
+    .replace(' Ether / IP / UDP ', ' ')
+    .replace(' / BOOTP / DHCP ', ' DHCP ')
+    .replace(/ \/ BOOTP$/, ' BOOTP');
+}
+
 function milliseconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)}ms` : `${(ms / 1000).toFixed(1)}s`;
 }
@@ -39,7 +47,9 @@ function ResultLine({ result, color, columns }: { result: CheckResult; color: bo
 }
 
 function FailureBlock({ result, index, color }: { result: CheckResult; index: number; color: boolean }) {
-  const lines = failureDetails(result).split('\n');
+  const lines = failureDetails(result)
+    .split('\n')
+    .map((line) => (FRAME_LINE.test(line) ? compactFrameLine(line) : line));
   const shown = lines.length > MAX_DETAIL_LINES ? lines.slice(0, MAX_DETAIL_LINES) : lines;
   return (
     <Box flexDirection="column" marginTop={index === 0 ? 1 : 0}>
