@@ -47,6 +47,9 @@ export {
 } from './srp-engine.js';
 export { packetCodec, srp, srp1 } from './srp.js';
 export { type SniffIfaceOptions, type SniffLinkOptions, type SniffOptions, sniff } from './sniff.js';
+// BPF filters over frames from files (libpcap's compiler via tcpdump -ddd, run in JavaScript)
+export { BpfProgram } from './filter/bpf-program.js';
+export { compileBpf, FilterCompilerMissingError } from './filter/compile-bpf.js';
 // pcap / pcapng files
 export { CaptureBytesReader, readCaptureBytes } from './file/capture-bytes-reader.js';
 export { CaptureWriteError, PcapFormatError, PcapTruncatedError } from './file/capture-file-errors.js';
