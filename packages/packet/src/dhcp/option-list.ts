@@ -95,11 +95,18 @@ export class DhcpOptionList {
       this.values[at] = value;
       this.kinds[at] = EntryKind.option;
       this.removeFrom(code, at + 1);
+      // Instances in the overloaded areas were parts of the old value (RFC 3396): they go with it.
+      this.file?.removeFrom(code, 0);
+      this.sname?.removeFrom(code, 0);
       return;
     }
-    const area = this.file && this.file.firstOf(code) >= 0 ? this.file : this.sname;
-    if (area && area.firstOf(code) >= 0) {
-      area.set(code, value);
+    if (this.file && this.file.firstOf(code) >= 0) {
+      this.file.set(code, value);
+      this.sname?.removeFrom(code, 0);
+      return;
+    }
+    if (this.sname && this.sname.firstOf(code) >= 0) {
+      this.sname.set(code, value);
       return;
     }
     let end = this.codes.length;
@@ -166,7 +173,8 @@ export class DhcpOptionList {
     return this.codes.indexOf(code);
   }
 
-  private removeFrom(code: number, from: number): void {
+  /** Removes the instances of a code from index `from` on. */
+  removeFrom(code: number, from: number): void {
     for (let i = this.codes.length - 1; i >= from; i--) {
       if (this.codes[i] !== code) continue;
       this.codes.splice(i, 1);
@@ -274,6 +282,28 @@ export function optionListFrom(input: DhcpOptionsInput): DhcpOptionList {
 }
 
 /**
+ * Marks as split heads the options whose later instances are listed as continuations, so that they keep
+ * the layout they were dissected with. `areas` are in aggregate order (options, file, sname): a head may
+ * continue in a later area.
+ */
+export function markSplitHeads(areas: readonly DhcpOptionList[]): void {
+  for (let a = 0; a < areas.length; a++) {
+    const area = areas[a];
+    for (let i = 0; i < area.codes.length; i++) {
+      if (area.kinds[i] !== EntryKind.continuation) continue;
+      const code = area.codes[i];
+      for (let h = 0; h <= a; h++) {
+        const head = areas[h].indexOf(code);
+        if (head >= 0 && (h < a || head < i)) {
+          areas[h].kinds[head] = EntryKind.split;
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
  * Reads the list back from its JSON form (DhcpOptionList.toJSON), keeping malformed entries, split layout
  * and order, so fromJSON(toJSON(p)) builds the same bytes.
  */
@@ -310,12 +340,7 @@ export function optionListFromJson(json: JsonValue, trailing?: JsonValue): DhcpO
       list.push(code, value);
     }
   }
-  // A head whose later instances are listed keeps the split layout it was dissected with.
-  for (let i = 0; i < list.codes.length; i++) {
-    if (list.kinds[i] !== EntryKind.continuation) continue;
-    const head = list.indexOf(list.codes[i]);
-    if (head >= 0 && head < i) list.kinds[head] = EntryKind.split;
-  }
+  markSplitHeads([list]);
   if (typeof trailing === 'string') list.trailing = fromHex(trailing) ?? EMPTY;
   return list;
 }

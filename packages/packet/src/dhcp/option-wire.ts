@@ -10,6 +10,7 @@ import { codecOf, optionName } from './registry.js';
 
 const PAD = 0;
 const END = 255;
+const NO_AREAS: readonly DhcpOptionList[] = [];
 
 // Encoding scratch for values split over several instances; grows when needed, never shrinks.
 let scratch = new Uint8Array(2048);
@@ -22,28 +23,65 @@ function chunks(length: number): number {
   return length <= 255 ? 1 : Math.ceil(length / 255);
 }
 
-/** Data length of the first instance when a split head keeps its dissected layout, else -1. */
-function preservedHeadLength(list: DhcpOptionList, head: number, total: number): number {
+/**
+ * What the areas of one message (options, then overloaded file, then sname: RFC 3396's aggregate option
+ * buffer) share while they are encoded in that order: which split heads keep their layout, and the data
+ * their continuations in later areas still have to write.
+ */
+export interface SplitState {
+  /** By code: 1 when the head keeps its dissected layout (its continuations are written), 0 when not. */
+  preserved: number[];
+  pending: ({ data: Uint8Array; at: number } | undefined)[];
+}
+
+export function newSplitState(): SplitState {
+  return { preserved: [], pending: [] };
+}
+
+function continuationTotal(list: DhcpOptionList, from: number, code: number): number {
   const { codes, kinds, values } = list;
-  const code = codes[head];
   let rest = 0;
-  for (let i = head + 1; i < codes.length; i++) {
+  for (let i = from; i < codes.length; i++) {
     if (codes[i] === code && kinds[i] === EntryKind.continuation) {
       const n = values[i] as number;
       if (n > 255) return -1;
       rest += n;
     }
   }
-  const first = total - rest;
-  return first >= 0 && first <= 255 ? first : -1;
+  return rest;
 }
 
-/** Bytes the list encodes to (trailing bytes included). */
-export function encodedLength(list: DhcpOptionList): number {
+/** Data length of the first instance when a split head keeps its dissected layout, else -1. */
+function preservedHeadLength(
+  list: DhcpOptionList,
+  head: number,
+  total: number,
+  later: readonly DhcpOptionList[],
+): number {
+  const code = list.codes[head];
+  let rest = continuationTotal(list, head + 1, code);
+  for (let a = 0; a < later.length && rest >= 0; a++) {
+    const more = continuationTotal(later[a], 0, code);
+    rest = more < 0 ? -1 : rest + more;
+  }
+  const first = total - rest;
+  return rest >= 0 && first >= 0 && first <= 255 ? first : -1;
+}
+
+/**
+ * Bytes the list encodes to (trailing bytes included). `later` are the areas after this one in the
+ * aggregate option buffer (continuations of this area's split heads may sit there); `state` carries split
+ * heads from earlier areas (pass the same state to every area, in order).
+ */
+export function encodedLength(
+  list: DhcpOptionList,
+  later: readonly DhcpOptionList[] = NO_AREAS,
+  state?: SplitState,
+): number {
   const { codes, values, kinds } = list;
   let n = list.trailing.length;
   // Continuations are written only when their head keeps its layout; remember which heads do, per code.
-  let preserved: number[] | undefined;
+  let preserved: number[] | undefined = state?.preserved;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     const kind = kinds[i];
@@ -56,7 +94,7 @@ export function encodedLength(list: DhcpOptionList): number {
     } else if (kind === EntryKind.verbatim) n += (values[i] as Uint8Array).length;
     else if (kind === EntryKind.split) {
       const len = valueLength(code, values[i]);
-      const first = preservedHeadLength(list, i, len);
+      const first = preservedHeadLength(list, i, len, later);
       if (first >= 0) {
         n += 2 + first;
         preserved ??= [];
@@ -99,11 +137,13 @@ export function encodeOptions(
   out: Uint8Array,
   offset: number,
   withTrailing = true,
+  later: readonly DhcpOptionList[] = NO_AREAS,
+  state?: SplitState,
 ): number {
   const { codes, values, kinds } = list;
   let o = offset;
   // Data still to be written by the continuations of preserved split heads, by code.
-  let pending: { data: Uint8Array; at: number }[] | undefined;
+  let pending: ({ data: Uint8Array; at: number } | undefined)[] | undefined = state?.pending;
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i];
     const kind = kinds[i];
@@ -135,7 +175,7 @@ export function encodeOptions(
       // Its own buffer: several split codes may be pending at once.
       const data = new Uint8Array(len);
       codec.write(data, 0, value);
-      const first = preservedHeadLength(list, i, len);
+      const first = preservedHeadLength(list, i, len, later);
       if (first >= 0) {
         out[o] = code;
         out[o + 1] = first;
@@ -145,7 +185,7 @@ export function encodeOptions(
         pending[code] = { data, at: first };
       } else {
         o = writeChunks(code, data, len, out, o);
-        if (pending) delete pending[code];
+        if (pending) pending[code] = undefined;
       }
     } else {
       const p = pending?.[code];
@@ -166,6 +206,8 @@ export function encodeOptions(
 // Decoding work arrays, reused: dissection is synchronous.
 let starts = new Int32Array(512);
 let lengths = new Int32Array(512);
+/** Index of the area (options, file, sname) of each instance. */
+let areaOf = new Uint8Array(512);
 const counts = new Int32Array(256);
 /** Per code during a decode: 0 not yet seen, 1 joined value decoded, 2 joined value malformed. */
 const joinState = new Uint8Array(256);
@@ -177,6 +219,9 @@ function grow(size: number) {
   const l = new Int32Array(size);
   l.set(lengths);
   lengths = l;
+  const a = new Uint8Array(size);
+  a.set(areaOf);
+  areaOf = a;
 }
 
 /**
@@ -234,7 +279,7 @@ export function decodeOptions(
   for (let i = 0; i < codes.length; i++) counts[codes[i]] = 0;
   if (repeated) {
     problems.length = problemsBefore;
-    return decodeJoined(bytes, start, end, problems, layer);
+    return decodeAggregate(bytes, [{ start, end }], problems, layer)[0];
   }
   const list = new DhcpOptionList(codes, values, kinds);
   finishArea(list, bytes, end, truncatedAt, trailingStart, problems, layer);
@@ -272,106 +317,148 @@ function finishArea(
   }
 }
 
-/** The decoder for areas with repeated codes: two passes, so that every instance of a code is joined. */
-function decodeJoined(
+/** One area of the aggregate option buffer: bytes [start, end) of the frame. */
+export interface OptionArea {
+  start: number;
+  end: number;
+}
+
+/**
+ * Decodes the areas of RFC 3396's aggregate option buffer (options, then the overloaded file, then sname,
+ * in that order) into one list per area. A code found more than once in the aggregate is one option: the
+ * instances are concatenated in aggregate order and the joined value sits on the first instance (a split
+ * head); the others are continuations holding their data length, in whichever area they are. Never throws.
+ */
+export function decodeAggregate(
   bytes: Uint8Array,
-  start: number,
-  end: number,
+  areas: readonly OptionArea[],
   problems: Problem[],
-  layer: string,
-): DhcpOptionList {
+  layer = 'DHCP',
+): DhcpOptionList[] {
   let count = 0;
-  let o = start;
-  let trailingStart = end;
-  let truncatedAt = -1;
-  while (o < end) {
-    if (count === starts.length) grow(count * 2);
-    const code = bytes[o];
-    if (code === PAD || code === END) {
-      starts[count] = o;
-      lengths[count++] = -1;
-      o++;
-      if (code === END) {
-        trailingStart = o;
+  const truncated: number[] = [];
+  const trailing: number[] = [];
+  const firstOf: number[] = [];
+  for (let a = 0; a < areas.length; a++) {
+    const { start, end } = areas[a];
+    let o = start;
+    let trailingStart = end;
+    let truncatedAt = -1;
+    firstOf.push(count);
+    while (o < end) {
+      if (count === starts.length) grow(count * 2);
+      const code = bytes[o];
+      areaOf[count] = a;
+      if (code === PAD || code === END) {
+        starts[count] = o;
+        lengths[count++] = -1;
+        o++;
+        if (code === END) {
+          trailingStart = o;
+          break;
+        }
+        continue;
+      }
+      if (o + 2 > end || o + 2 + bytes[o + 1] > end) {
+        truncatedAt = o;
         break;
       }
-      continue;
+      starts[count] = o;
+      lengths[count++] = bytes[o + 1];
+      counts[code]++;
+      o += 2 + bytes[o + 1];
     }
-    if (o + 2 > end || o + 2 + bytes[o + 1] > end) {
-      truncatedAt = o;
-      break;
-    }
-    starts[count] = o;
-    lengths[count++] = bytes[o + 1];
-    counts[code]++;
-    o += 2 + bytes[o + 1];
+    truncated.push(truncatedAt);
+    trailing.push(trailingStart);
   }
+  firstOf.push(count);
 
-  const codes = new Array<number>(count);
-  const values = new Array<unknown>(count);
-  const kinds = new Array<EntryKind>(count);
-  for (let i = 0; i < count; i++) {
-    const at = starts[i];
-    const code = bytes[at];
-    const len = lengths[i];
-    codes[i] = code;
-    if (len < 0) {
-      values[i] = null;
-      kinds[i] = EntryKind.option;
-      continue;
-    }
-    const codec = codecOf(code);
-    if (counts[code] === 1) {
-      const value = codec.read(bytes, at + 2, at + 2 + len);
-      if (value === MALFORMED) {
-        values[i] = bytes.slice(at, at + 2 + len);
-        kinds[i] = EntryKind.verbatim;
-        problems.push(malformed(layer, code, at, len, codec.expects));
+  const lists: DhcpOptionList[] = [];
+  for (let a = 0; a < areas.length; a++) {
+    const from = firstOf[a];
+    const to = firstOf[a + 1];
+    const codes = new Array<number>(to - from);
+    const values = new Array<unknown>(to - from);
+    const kinds = new Array<EntryKind>(to - from);
+    for (let i = from; i < to; i++) {
+      const at = starts[i];
+      const code = bytes[at];
+      const len = lengths[i];
+      const e = i - from;
+      codes[e] = code;
+      if (len < 0) {
+        values[e] = null;
+        kinds[e] = EntryKind.option;
+        continue;
+      }
+      const codec = codecOf(code);
+      if (counts[code] === 1) {
+        const value = codec.read(bytes, at + 2, at + 2 + len);
+        if (value === MALFORMED) {
+          values[e] = bytes.slice(at, at + 2 + len);
+          kinds[e] = EntryKind.verbatim;
+          problems.push(malformed(layer, code, at, len, codec.expects));
+        } else {
+          values[e] = value;
+          kinds[e] = EntryKind.option;
+        }
+        continue;
+      }
+      // A repeated code: RFC 3396 says the instances are one value, concatenated in aggregate order.
+      const state = joinState[code];
+      if (state === 0) {
+        let total = 0;
+        let mask = 0;
+        for (let j = i; j < count; j++)
+          if (lengths[j] >= 0 && bytes[starts[j]] === code) {
+            total += lengths[j];
+            mask |= 1 << areaOf[j];
+          }
+        const joined = new Uint8Array(total);
+        let w = 0;
+        for (let j = i; j < count; j++) {
+          if (lengths[j] < 0 || bytes[starts[j]] !== code) continue;
+          joined.set(bytes.subarray(starts[j] + 2, starts[j] + 2 + lengths[j]), w);
+          w += lengths[j];
+        }
+        const value = codec.read(joined, 0, total);
+        if (value === MALFORMED) {
+          joinState[code] = 2;
+          values[e] = bytes.slice(at, at + 2 + len);
+          kinds[e] = EntryKind.verbatim;
+          problems.push(malformed(layer, code, at, total, codec.expects, counts[code], spread(mask)));
+        } else {
+          joinState[code] = 1;
+          values[e] = value;
+          kinds[e] = EntryKind.split;
+        }
+      } else if (state === 1) {
+        values[e] = len;
+        kinds[e] = EntryKind.continuation;
       } else {
-        values[i] = value;
-        kinds[i] = EntryKind.option;
+        values[e] = bytes.slice(at, at + 2 + len);
+        kinds[e] = EntryKind.verbatim;
       }
-      continue;
     }
-    // A repeated code: RFC 3396 says the instances are one value, concatenated in order.
-    const state = joinState[code];
-    if (state === 0) {
-      let total = 0;
-      for (let j = i; j < count; j++) if (lengths[j] >= 0 && bytes[starts[j]] === code) total += lengths[j];
-      const joined = new Uint8Array(total);
-      let w = 0;
-      for (let j = i; j < count; j++) {
-        if (lengths[j] < 0 || bytes[starts[j]] !== code) continue;
-        joined.set(bytes.subarray(starts[j] + 2, starts[j] + 2 + lengths[j]), w);
-        w += lengths[j];
-      }
-      const value = codec.read(joined, 0, total);
-      if (value === MALFORMED) {
-        joinState[code] = 2;
-        values[i] = bytes.slice(at, at + 2 + len);
-        kinds[i] = EntryKind.verbatim;
-        problems.push(malformed(layer, code, at, total, codec.expects, counts[code]));
-      } else {
-        joinState[code] = 1;
-        values[i] = value;
-        kinds[i] = EntryKind.split;
-      }
-    } else if (state === 1) {
-      values[i] = len;
-      kinds[i] = EntryKind.continuation;
-    } else {
-      values[i] = bytes.slice(at, at + 2 + len);
-      kinds[i] = EntryKind.verbatim;
-    }
+    const list = new DhcpOptionList(codes, values, kinds);
+    finishArea(list, bytes, areas[a].end, truncated[a], trailing[a], problems, layer);
+    lists.push(list);
   }
   for (let i = 0; i < count; i++) {
     const code = bytes[starts[i]];
     counts[code] = 0;
     joinState[code] = 0;
   }
-  const list = new DhcpOptionList(codes, values, kinds);
-  finishArea(list, bytes, end, truncatedAt, trailingStart, problems, layer);
-  return list;
+  return lists;
+}
+
+const AREA_NAMES = ['options', 'file', 'sname'];
+
+/** ' across options and file' when a joined option's instances sit in more than one area, else ''. */
+function spread(mask: number): string {
+  if ((mask & (mask - 1)) === 0) return '';
+  const names = AREA_NAMES.filter((_, a) => (mask & (1 << a)) !== 0);
+  return ` across ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function malformed(
@@ -381,9 +468,10 @@ function malformed(
   length: number,
   expects: string,
   instances = 1,
+  where = '',
 ): Problem {
   const name = optionName(code) ?? String(code);
-  const joined = instances > 1 ? ` (${instances} instances joined per RFC 3396)` : '';
+  const joined = instances > 1 ? ` (${instances} instances${where} joined per RFC 3396)` : '';
   return {
     kind: 'malformed-option',
     layer,

@@ -29,6 +29,7 @@ import {
   type DhcpOptionView,
   entryRepr,
   normalizeValue,
+  markSplitHeads,
   optionListFromJson,
   resolveCode,
 } from '../dhcp/option-list.js';
@@ -39,7 +40,16 @@ import type {
   DhcpOptionNameOf,
   DhcpOptionValue,
 } from '../dhcp/option-types.js';
-import { decodeOptions, encodedLength, encodeOptions } from '../dhcp/option-wire.js';
+import {
+  decodeAggregate,
+  decodeOptions,
+  encodedLength,
+  encodeOptions,
+  newSplitState,
+  type OptionArea,
+  type SplitState,
+} from '../dhcp/option-wire.js';
+import { FILE_SIZE, layoutOverload, overloadRequested, SNAME_SIZE } from '../dhcp/overload-layout.js';
 import { dhcpOptions } from '../dhcp/options-field.js';
 import { BOOTP, DHCP_MAGIC_COOKIE } from './bootp.js';
 
@@ -112,8 +122,10 @@ function writeOverloadArea(
   offset: number,
   size: number,
   field: string,
+  later: readonly DhcpOptionList[],
+  state: SplitState,
 ): void {
-  const n = encodedLength(area);
+  const n = encodedLength(area, later, state);
   // Zeros after 'end' are the field's padding: they give way when the options grow.
   const droppable = area.trailing.every((b) => b === 0) ? area.trailing.length : 0;
   if (n - droppable > size)
@@ -122,8 +134,29 @@ function writeOverloadArea(
       n - droppable,
       `the options overloaded into BOOTP ${field} take ${n - droppable} bytes; the field has ${size}`,
     );
-  const end = encodeOptions(area, out, offset, n <= size);
+  const end = encodeOptions(area, out, offset, n <= size, later, state);
   out.fill(0, end, offset + size);
+}
+
+/** The areas after the options field that hold options of this list (file before sname). */
+function laterAreas(list: DhcpOptionList): DhcpOptionList[] {
+  const later: DhcpOptionList[] = [];
+  if (list.file) later.push(list.file);
+  if (list.sname) later.push(list.sname);
+  return later;
+}
+
+function optionsLength(list: DhcpOptionList): number {
+  if (list.file || list.sname) return encodedLength(list, laterAreas(list), newSplitState());
+  const overload = overloadRequested(list);
+  if (overload === 0) return encodedLength(list);
+  return layoutOverload(list, overload)?.options.length ?? encodedLength(list);
+}
+
+function writeFlowedArea(bytes: Uint8Array | undefined, out: Uint8Array, offset: number, size: number): void {
+  if (!bytes) return;
+  out.set(bytes, offset);
+  out.fill(0, offset + bytes.length, offset + size);
 }
 
 export const DHCP = defineLayer(
@@ -131,27 +164,57 @@ export const DHCP = defineLayer(
     name: 'DHCP',
     rfc: 'RFC 2131 / RFC 2132 / RFC 3396',
     fields: [dhcpOptions('options')],
-    headerLength: (layer) => encodedLength(listOf(layer)),
+    headerLength: (layer) => optionsLength(listOf(layer)),
     writeExtra(values, _layer, out, offset, ctx) {
       const list = values[OPTIONS] as DhcpOptionList;
-      encodeOptions(list, out, offset);
-      if ((list.file || list.sname) && ctx.prev?.def === BOOTP.def) {
+      const onBootp = ctx.prev?.def === BOOTP.def;
+      if (list.file || list.sname) {
+        // One split state over the aggregate: a head here may continue in file or sname (RFC 3396).
+        const state = newSplitState();
+        const later = laterAreas(list);
+        encodeOptions(list, out, offset, true, later, state);
+        if (!onBootp) return;
         const bootp = ctx.offsets[ctx.index - 1];
-        if (list.file) writeOverloadArea(list.file, out, bootp + FILE_OFFSET, 128, 'file');
-        if (list.sname) writeOverloadArea(list.sname, out, bootp + SNAME_OFFSET, 64, 'sname');
+        if (list.file)
+          writeOverloadArea(list.file, out, bootp + FILE_OFFSET, FILE_SIZE, 'file', later.slice(1), state);
+        if (list.sname)
+          writeOverloadArea(list.sname, out, bootp + SNAME_OFFSET, SNAME_SIZE, 'sname', [], state);
+        return;
       }
+      const overload = overloadRequested(list);
+      const layout = overload === 0 ? undefined : layoutOverload(list, overload);
+      if (!layout) {
+        encodeOptions(list, out, offset);
+        return;
+      }
+      if (!onBootp)
+        throw new DhcpOptionValueError(
+          'dhcp-option-overload',
+          overload,
+          'options overloaded into file/sname need a BOOTP layer under DHCP',
+        );
+      out.set(layout.options, offset);
+      const bootp = ctx.offsets[ctx.index - 1];
+      writeFlowedArea(layout.file, out, bootp + FILE_OFFSET, FILE_SIZE);
+      writeFlowedArea(layout.sname, out, bootp + SNAME_OFFSET, SNAME_SIZE);
     },
     decode(bytes, offset, ctx): Layer | undefined {
-      const list = decodeOptions(bytes, offset, ctx.end, ctx.problems);
+      const problemsBefore = ctx.problems.length;
+      let list = decodeOptions(bytes, offset, ctx.end, ctx.problems);
       const prev = ctx.layers[ctx.layers.length - 1];
       const overload = list.get(OVERLOAD);
-      if (typeof overload === 'number' && prev?.def === BOOTP.def) {
+      if ((overload === 1 || overload === 2 || overload === 3) && prev?.def === BOOTP.def) {
         // BOOTP took exactly 240 bytes (header and cookie), so its fields sit at fixed distances before us.
         const bootp = offset - 240;
-        if (overload === 1 || overload === 3)
-          list.file = decodeOptions(bytes, bootp + FILE_OFFSET, bootp + FILE_OFFSET + 128, ctx.problems);
-        if (overload === 2 || overload === 3)
-          list.sname = decodeOptions(bytes, bootp + SNAME_OFFSET, bootp + SNAME_OFFSET + 64, ctx.problems);
+        // RFC 3396 §5: the aggregate option buffer is the options field, then file, then sname.
+        const areas: OptionArea[] = [{ start: offset, end: ctx.end }];
+        if (overload & 1) areas.push({ start: bootp + FILE_OFFSET, end: bootp + FILE_OFFSET + FILE_SIZE });
+        if (overload & 2) areas.push({ start: bootp + SNAME_OFFSET, end: bootp + SNAME_OFFSET + SNAME_SIZE });
+        ctx.problems.length = problemsBefore;
+        const lists = decodeAggregate(bytes, areas, ctx.problems);
+        list = lists[0];
+        if (overload & 1) list.file = lists[1];
+        if (overload & 2) list.sname = lists[overload === 3 ? 2 : 1];
       }
       ctx.headerLength = ctx.end - offset;
       ctx.next = undefined;
@@ -195,6 +258,7 @@ export const DHCP = defineLayer(
         list.file = optionListFromJson(fields.file_options, fields.file_trailing);
       if (fields.sname_options !== undefined)
         list.sname = optionListFromJson(fields.sname_options, fields.sname_trailing);
+      if (list.file || list.sname) markSplitHeads([list, ...laterAreas(list)]);
       return DHCP.def.create([list]);
     },
     copyValue: (_name, value) => (value as DhcpOptionList).copy(),
