@@ -6,12 +6,13 @@ import {
   openLiveLink,
   readCaptureFile,
 } from '@wirecraft/capture';
-import { dissect, summary, toScapy } from '@wirecraft/packet';
+import { dissect, type Packet, summary, toScapy } from '@wirecraft/packet';
 import { writeFile } from 'node:fs/promises';
 import { createElement } from 'react';
 import { parseCommandArgs } from '../args/command-args.js';
 import { type Command, type CommandIO, UsageError } from '../cli/command.js';
 import { compose } from '../compose/composition.js';
+import { sendAndMatch } from '../compose/send-and-match.js';
 import { interruptSignal, startLiveScreen } from '../output/live-screen.js';
 import { writeJsonLine } from '../output/output-mode.js';
 import { ComposeScreen } from '../screens/compose-screen.js';
@@ -42,7 +43,9 @@ export const composeCommand: Command = {
     'wirecraft compose --load fixtures/zeek_dhcp.pcap          # start from the first frame of a capture',
     'wirecraft compose --expr "IP()/UDP()" --json               # no terminal: print the composition once',
     '',
-    'Keys: type to edit, Backspace, ^U clear, ^S save to --out (compose.pcap), ^X send on --iface, Esc quit.',
+    'Keys: type to edit the expression, Tab switches to the field list: ↑↓ select, Enter edits a field',
+    '(checked as you type; Enter applies only a valid value), a adds a layer, d removes one.',
+    '^S saves to --out (compose.pcap); ^X sends on --iface and lists the answers matched to the packet.',
   ],
   async run(argv, io: CommandIO) {
     const { values } = parseCommandArgs('compose', argv, OPTIONS);
@@ -75,7 +78,8 @@ export const composeCommand: Command = {
     let link: Link | undefined;
     if (values.iface !== undefined) {
       getInterface(values.iface);
-      link = await openLiveLink({ iface: values.iface, filter: 'less 1' });
+      // No filter: the answers to whatever is composed must reach srp's matching.
+      link = await openLiveLink({ iface: values.iface });
     }
     const interrupt = interruptSignal();
     const quit = new AbortController();
@@ -96,14 +100,7 @@ export const composeCommand: Command = {
         await writeFile(out, encodePcap([frame], { linktype: LINKTYPE.ETHERNET }));
         return `saved ${bytes.length} bytes to ${out}`;
       },
-      ...(link
-        ? {
-            onSend: async (bytes: Uint8Array) => {
-              await link.send(bytes);
-              return `sent ${bytes.length} bytes on ${link.name}`;
-            },
-          }
-        : {}),
+      ...(link ? { onSend: (request: Packet) => sendAndMatch(link, request) } : {}),
       onQuit: () => quit.abort(),
     };
     const screen = startLiveScreen(io, createElement(ComposeScreen, props));
