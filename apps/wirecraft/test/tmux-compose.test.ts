@@ -32,4 +32,33 @@ describeTmux('wirecraft compose in a real 80x24 terminal (tmux)', () => {
     const { code } = await session.exit(20_000);
     expect(code).toBe(0);
   }, 150_000);
+
+  it('field list: a bad ttl is refused with the reason, a good one changes the hexdump; a layer is added', async () => {
+    const command = `${wirecraftArgv(['compose', '--expr', '"Ether()/IP(ttl=1)"']).join(' ')}`;
+    const session = new TmuxSession(command, { NO_COLOR: '1' });
+    sessions.push(session);
+    const screenMatching = (pattern: RegExp, what: string, timeoutMs = 10_000) =>
+      waitFor(() => (pattern.test(session.screen()) ? true : undefined), timeoutMs, what);
+    await screenMatching(/^0000 {2}FF FF FF FF FF FF /m, 'the first hexdump', 90_000);
+    session.sendKeys('Tab');
+    await screenMatching(/Enter edit field · a add layer/, 'the field list and its help');
+    // Ether.dst is selected; IP.ttl is 11 rows down.
+    for (let i = 0; i < 11; i++) session.sendKeys('Down');
+    session.sendKeys('Enter', 'BSpace', '9', '9', '9');
+    await screenMatching(/✘ IP\.ttl: expected an integer 0\.\.255 \(got 999\)/, 'the refusal of ttl 999');
+    session.sendKeys('Enter');
+    // Refused: still editing, and the packet still has ttl 1.
+    await screenMatching(/ttl {7}= 999█/, 'the edit still open');
+    expect(session.screen()).toMatch(/^0010 {2}00 14 00 01 00 00 01 /m);
+    session.sendKeys('BSpace', 'BSpace', 'Enter');
+    await screenMatching(/^0010 {2}00 14 00 01 00 00 09 /m, 'the hexdump with ttl 9');
+    expect(session.screen()).toMatch(/✔ ttl set/);
+    session.sendKeys('a', 'U', 'D', 'P', 'Enter');
+    await screenMatching(/✔ added UDP/, 'the UDP layer added');
+    // The expression line is cut at the start to fit 80 columns; its end shows the new layer.
+    expect(session.screen().split('\n')[0]).toMatch(/\/IP\(ttl=9, src='0\.0\.0\.0'\)\/UDP\(\)$/);
+    session.sendKeys('Escape');
+    const { code } = await session.exit(20_000);
+    expect(code).toBe(0);
+  }, 150_000);
 });

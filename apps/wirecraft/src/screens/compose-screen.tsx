@@ -1,5 +1,5 @@
 import type { Packet } from '@wirecraft/packet';
-import { Box, Text, useInput, useStdin } from 'ink';
+import { Box, type Key, Text, useInput, useStdin } from 'ink';
 import { useRef, useState } from 'react';
 import { type Composition, compose } from '../compose/composition.js';
 import { type FieldRow, fieldRows } from '../compose/field-rows.js';
@@ -123,108 +123,123 @@ export function ComposeScreen({
     return true;
   };
 
+  const handleKey = (input: string, key: Key): void => {
+    const { lastGood, rows: rowsOfPacket, mode } = view;
+    const last = Math.max(0, rowsOfPacket.length - 1);
+    const selectedRow = rowsOfPacket[Math.min(view.selected, last)];
+    const select = (next: number) => update({ selected: Math.max(0, Math.min(last, next)) });
+    if (key.ctrl && input === 'c') return onQuit();
+    if (key.ctrl && input === 's') {
+      if (lastGood) void onSave(lastGood.bytes).then(setStatus, (e: Error) => setStatus(e.message));
+      return;
+    }
+    if (key.ctrl && input === 'x') {
+      if (!onSend) setStatus('sending is off: start compose with --iface IF');
+      else if (lastGood) {
+        setStatus(`sending ${lastGood.bytes.length} bytes, listening for answers…`);
+        setAnswers(undefined);
+        void onSend(lastGood.packet).then(
+          (report) => {
+            setStatus(report.status);
+            setAnswers(report.answers);
+          },
+          (e: Error) => setStatus(e.message),
+        );
+      }
+      return;
+    }
+    switch (mode.kind) {
+      case 'expression': {
+        if (key.escape) return onQuit();
+        if (key.tab) return setMode({ kind: 'fields' });
+        if (key.ctrl && input === 'u') return edit('');
+        if (key.backspace || key.delete) return edit(text.current.slice(0, -1));
+        if (key.ctrl || key.meta || key.return || key.upArrow || key.downArrow) return;
+        const next = typeInto(text.current, input);
+        if (next !== text.current) edit(next);
+        return;
+      }
+      case 'fields': {
+        if (key.escape) return onQuit();
+        if (key.tab) return setMode({ kind: 'expression' });
+        if (key.upArrow) return select(Math.min(view.selected, last) - 1);
+        if (key.downArrow) return select(view.selected + 1);
+        if (key.pageUp) return select(Math.min(view.selected, last) - 10);
+        if (key.pageDown) return select(view.selected + 10);
+        if (!lastGood || !selectedRow) return;
+        if (key.return && selectedRow.kind === 'field') {
+          const check = editField(lastGood.packet, selectedRow.layer, selectedRow.field, selectedRow.text);
+          return setMode({
+            kind: 'edit',
+            layer: selectedRow.layer,
+            field: selectedRow.field,
+            text: selectedRow.text,
+            check,
+          });
+        }
+        if (input === 'a') return setMode({ kind: 'pick', filter: '', choice: 0 });
+        if (input === 'd') {
+          const name = lastGood.packet.layers[selectedRow.layer]?.def.name ?? '';
+          if (applyEdit(removeLayer(lastGood.packet, selectedRow.layer), `removed ${name}`)) {
+            select(view.selected - 1);
+          }
+        }
+        return;
+      }
+      case 'edit': {
+        if (key.escape) return setMode({ kind: 'fields' });
+        if (key.return) {
+          if (mode.check.ok) {
+            edit(mode.check.expression);
+            setStatus(`✔ ${mode.field} set`);
+            setMode({ kind: 'fields' });
+          }
+          return;
+        }
+        if (!lastGood || key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow) return;
+        const next = key.backspace || key.delete ? mode.text.slice(0, -1) : typeInto(mode.text, input);
+        if (next === mode.text) return;
+        setMode({ ...mode, text: next, check: editField(lastGood.packet, mode.layer, mode.field, next) });
+        return;
+      }
+      case 'pick': {
+        if (key.escape) return setMode({ kind: 'fields' });
+        const choices = pickable(mode.filter);
+        if (key.upArrow) return setMode({ ...mode, choice: Math.max(0, mode.choice - 1) });
+        if (key.downArrow) {
+          return setMode({ ...mode, choice: Math.min(Math.max(0, choices.length - 1), mode.choice + 1) });
+        }
+        if (key.return) {
+          const name = choices[mode.choice];
+          if (name === undefined || !lastGood) return;
+          const after = selectedRow?.layer ?? lastGood.packet.layers.length - 1;
+          if (applyEdit(addLayer(lastGood.packet, name, after), `added ${name}`)) setMode({ kind: 'fields' });
+          return;
+        }
+        if (key.ctrl || key.meta || key.tab) return;
+        const filter = key.backspace || key.delete ? mode.filter.slice(0, -1) : typeInto(mode.filter, input);
+        if (filter !== mode.filter) setMode({ kind: 'pick', filter, choice: 0 });
+        return;
+      }
+    }
+  };
   useInput(
     (input, key) => {
-      const { lastGood, rows: rowsOfPacket, mode } = view;
-      const last = Math.max(0, rowsOfPacket.length - 1);
-      const selectedRow = rowsOfPacket[Math.min(view.selected, last)];
-      const select = (next: number) => update({ selected: Math.max(0, Math.min(last, next)) });
-      if (key.ctrl && input === 'c') return onQuit();
-      if (key.ctrl && input === 's') {
-        if (lastGood) void onSave(lastGood.bytes).then(setStatus, (e: Error) => setStatus(e.message));
-        return;
-      }
-      if (key.ctrl && input === 'x') {
-        if (!onSend) setStatus('sending is off: start compose with --iface IF');
-        else if (lastGood) {
-          setStatus(`sending ${lastGood.bytes.length} bytes, listening for answers…`);
-          setAnswers(undefined);
-          void onSend(lastGood.packet).then(
-            (report) => {
-              setStatus(report.status);
-              setAnswers(report.answers);
-            },
-            (e: Error) => setStatus(e.message),
-          );
+      // tmux send-keys and pastes deliver several keys in one chunk, which Ink reports as one input:
+      // replay them one by one, so "Enter 9 9 9" opens the edit and then types into it.
+      if (input.length > 1 && !input.includes('\u001b') && !key.ctrl && !key.meta) {
+        for (const c of input) {
+          handleKey(c === '\r' || c === '\t' || c === '\u007f' || c === '\b' ? '' : c, {
+            ...key,
+            return: c === '\r',
+            tab: c === '\t',
+            backspace: c === '\u007f' || c === '\b',
+            delete: false,
+          });
         }
         return;
       }
-      switch (mode.kind) {
-        case 'expression': {
-          if (key.escape) return onQuit();
-          if (key.tab) return setMode({ kind: 'fields' });
-          if (key.ctrl && input === 'u') return edit('');
-          if (key.backspace || key.delete) return edit(text.current.slice(0, -1));
-          if (key.ctrl || key.meta || key.return || key.upArrow || key.downArrow) return;
-          const next = typeInto(text.current, input);
-          if (next !== text.current) edit(next);
-          return;
-        }
-        case 'fields': {
-          if (key.escape) return onQuit();
-          if (key.tab) return setMode({ kind: 'expression' });
-          if (key.upArrow) return select(Math.min(view.selected, last) - 1);
-          if (key.downArrow) return select(view.selected + 1);
-          if (key.pageUp) return select(Math.min(view.selected, last) - 10);
-          if (key.pageDown) return select(view.selected + 10);
-          if (!lastGood || !selectedRow) return;
-          if (key.return && selectedRow.kind === 'field') {
-            const check = editField(lastGood.packet, selectedRow.layer, selectedRow.field, selectedRow.text);
-            return setMode({
-              kind: 'edit',
-              layer: selectedRow.layer,
-              field: selectedRow.field,
-              text: selectedRow.text,
-              check,
-            });
-          }
-          if (input === 'a') return setMode({ kind: 'pick', filter: '', choice: 0 });
-          if (input === 'd') {
-            const name = lastGood.packet.layers[selectedRow.layer]?.def.name ?? '';
-            if (applyEdit(removeLayer(lastGood.packet, selectedRow.layer), `removed ${name}`)) {
-              select(view.selected - 1);
-            }
-          }
-          return;
-        }
-        case 'edit': {
-          if (key.escape) return setMode({ kind: 'fields' });
-          if (key.return) {
-            if (mode.check.ok) {
-              edit(mode.check.expression);
-              setStatus(`✔ ${mode.field} set`);
-              setMode({ kind: 'fields' });
-            }
-            return;
-          }
-          if (!lastGood || key.ctrl || key.meta || key.tab || key.upArrow || key.downArrow) return;
-          const next = key.backspace || key.delete ? mode.text.slice(0, -1) : typeInto(mode.text, input);
-          if (next === mode.text) return;
-          setMode({ ...mode, text: next, check: editField(lastGood.packet, mode.layer, mode.field, next) });
-          return;
-        }
-        case 'pick': {
-          if (key.escape) return setMode({ kind: 'fields' });
-          const choices = pickable(mode.filter);
-          if (key.upArrow) return setMode({ ...mode, choice: Math.max(0, mode.choice - 1) });
-          if (key.downArrow) {
-            return setMode({ ...mode, choice: Math.min(Math.max(0, choices.length - 1), mode.choice + 1) });
-          }
-          if (key.return) {
-            const name = choices[mode.choice];
-            if (name === undefined || !lastGood) return;
-            const after = selectedRow?.layer ?? lastGood.packet.layers.length - 1;
-            if (applyEdit(addLayer(lastGood.packet, name, after), `added ${name}`))
-              setMode({ kind: 'fields' });
-            return;
-          }
-          if (key.ctrl || key.meta || key.tab) return;
-          const filter =
-            key.backspace || key.delete ? mode.filter.slice(0, -1) : typeInto(mode.filter, input);
-          if (filter !== mode.filter) setMode({ kind: 'pick', filter, choice: 0 });
-          return;
-        }
-      }
+      handleKey(input, key);
     },
     { isActive: isRawModeSupported === true },
   );
