@@ -123,7 +123,7 @@ export function ComposeScreen({
     return true;
   };
 
-  const handleKey = (input: string, key: Key): void => {
+  const handleKey = (input: string, key: Key) => {
     const { lastGood, rows: rowsOfPacket, mode } = view;
     const last = Math.max(0, rowsOfPacket.length - 1);
     const selectedRow = rowsOfPacket[Math.min(view.selected, last)];
