@@ -117,6 +117,9 @@ const SINGLE_FIELDS: Record<string, (v: unknown) => Comparable | undefined> = {
   'dhcp.option.tftp_server_address': ips,
   'dhcp.option.mudurl': text,
   'dhcp.option.forcerenew_nonce.algorithm': (v) => v as number[],
+  'dhcp.option.dhcp_dns_domain_search_list_fqdn': (v) => (v as string[]).map(text) as string[],
+  'dhcp.option.sip_server.name': (v) => (v as { names?: string[] }).names,
+  'dhcp.option.sip_server.address': (v) => (v as { addresses?: string[] }).addresses,
   'dhcp.hw.mac_addr': (v) => {
     const id = (v as { id: unknown }).id;
     return typeof id === 'string' ? id : undefined;

@@ -26,6 +26,8 @@ export interface OptionCodec<V, I = V> {
   fromJson?(json: JsonValue, option: string): V;
   repr(value: V): string;
   random(): V;
+  /** A copy sharing nothing with the value, when structuredClone would lose something (remembered bytes). */
+  copy?(value: V): V;
 }
 
 export type AnyOptionCodec = OptionCodec<unknown, never>;

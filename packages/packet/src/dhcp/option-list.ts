@@ -151,7 +151,11 @@ export class DhcpOptionList {
   copy(): DhcpOptionList {
     const list = new DhcpOptionList(
       this.codes.slice(),
-      this.values.map((v) => (v === null || typeof v !== 'object' ? v : structuredClone(v))),
+      this.values.map((v, i) => {
+        if (v === null || typeof v !== 'object') return v;
+        const codec = this.kinds[i] === EntryKind.verbatim ? undefined : codecOf(this.codes[i]);
+        return codec?.copy ? codec.copy(v as never) : structuredClone(v);
+      }),
       this.kinds.slice(),
       this.trailing.slice(),
     );

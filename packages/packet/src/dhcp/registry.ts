@@ -18,8 +18,11 @@ import {
   u32Codec,
 } from './codecs/integer.js';
 import { messageTypeCodec } from './codecs/message-type.js';
+import { domainSearchCodec } from './codecs/domain-search.js';
+import { sipServersCodec } from './codecs/sip-servers.js';
 import { relayAgentCodec, vendorSpecificCodec } from './codecs/sub-options.js';
 import { bytesCodec, textCodec } from './codecs/text.js';
+import { userClassCodec } from './codecs/user-class.js';
 import { vendorClassCodec, vendorSpecificInformationCodec } from './codecs/vendor-identifying.js';
 import { type AnyOptionCodec, DhcpOptionValueError, MALFORMED, type OptionCodec } from './option-codec.js';
 
@@ -158,7 +161,7 @@ export const DHCP_OPTION_TABLE = [
   option(74, 'IRC_server', ipv4ListCodec),
   option(75, 'StreetTalk_server', ipv4ListCodec),
   option(76, 'StreetTalk_Dir_Assistance', ipv4ListCodec),
-  option(77, 'user_class', bytesCodec),
+  option(77, 'user_class', userClassCodec),
   option(78, 'slp_service_agent', bytesCodec),
   option(79, 'slp_service_scope', bytesCodec),
   option(80, 'rapid_commit', presenceCodec),
@@ -189,8 +192,8 @@ export const DHCP_OPTION_TABLE = [
   option(116, 'auto-config', u8Codec),
   option(117, 'name-service-search', u16ListCodec),
   option(118, 'subnet-selection', ipv4Codec),
-  option(119, 'domain-search', bytesCodec),
-  option(120, 'sip-servers', bytesCodec),
+  option(119, 'domain-search', domainSearchCodec),
+  option(120, 'sip-servers', sipServersCodec),
   option(121, 'classless_static_routes', classlessRoutesCodec),
   option(122, 'ccc', bytesCodec),
   option(123, 'geoconf', bytesCodec),

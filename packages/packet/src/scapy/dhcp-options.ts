@@ -213,6 +213,8 @@ const SCAPY_TYPED_CODES = new Set([
 const SCAPY_TEXT_CODES = new Set([
   12, 14, 15, 17, 18, 40, 47, 56, 60, 62, 64, 66, 67, 86, 87, 98, 100, 101, 113, 114, 160, 161, 209, 210,
 ]);
+/** Codes scapy names but keeps as bytes where ours are typed: printed as `(name, b'data')`. */
+const SCAPY_BYTES_CODES = new Set([77]);
 /** Message type names scapy 2.5 knows (1..13); later types print as numbers. */
 const SCAPY_MESSAGE_TYPES = 13;
 
@@ -231,6 +233,7 @@ function optionToScapy(code: number, value: unknown, data: Uint8Array): string |
     const text = value as string;
     return `(${pythonRepr(name)}, ${pythonRepr(/^[\x20-\x7e]*$/.test(text) ? text : data)})`;
   }
+  if (name && SCAPY_BYTES_CODES.has(code)) return `(${pythonRepr(name)}, ${pythonRepr(data)})`;
   if (!name || !SCAPY_TYPED_CODES.has(code)) return undefined;
   const codec = codecOf(code);
   if (codec === messageTypeCodec) {
