@@ -76,11 +76,15 @@ describe('ComposeScreen', () => {
     const fields = lastFrame() ?? '';
     expect(fields).toContain('###[ IP ]###');
     expect(fields).toMatch(/len {7}= auto → 20/);
-    expect(fields).toContain('↑↓ select · Enter edit field · a add layer · d remove layer');
+    expect(fields).toContain(
+      '↑↓ Enter edit · a add layer · d remove · Tab expr · ^S save · ^X send (off) · Esc quit',
+    );
     // Row 1 is Ether.dst; IP.ttl is 11 rows further down.
     await press(stdin, ...Array(11).fill(DOWN), ENTER);
     expect(lastFrame()).toMatch(/ttl {7}= 1█/);
-    expect(lastFrame()).toContain('Enter apply (only if valid) · Esc cancel');
+    expect(lastFrame()).toContain(
+      'type a value (scapy syntax; empty = auto) · Enter applies if valid · Esc cancel',
+    );
     await press(stdin, BACKSPACE, '3', '0', '0');
     const bad = lastFrame() ?? '';
     expect(bad).toMatch(/ttl {7}= 300█/);

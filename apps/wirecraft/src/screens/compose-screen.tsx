@@ -54,9 +54,9 @@ function helpText(mode: Mode, saveTarget: string, iface: string | undefined): st
     case 'expression':
       return `type to edit · Tab fields · ^U clear · ^S save ${saveTarget} · ${send} · Esc quit`;
     case 'fields':
-      return `↑↓ select · Enter edit field · a add layer · d remove layer · Tab expression · ^S save · ${send} · Esc quit`;
+      return `↑↓ Enter edit · a add layer · d remove · Tab expr · ^S save · ${send} · Esc quit`;
     case 'edit':
-      return 'type a value (scapy syntax, empty = auto) · Enter apply (only if valid) · Esc cancel';
+      return 'type a value (scapy syntax; empty = auto) · Enter applies if valid · Esc cancel';
     case 'pick':
       return 'type to filter · ↑↓ choose · Enter add the layer · Esc cancel';
   }
@@ -260,8 +260,8 @@ export function ComposeScreen({
             .concat(
               answers.length > MAX_ANSWERS_SHOWN ? [`… ${answers.length - MAX_ANSWERS_SHOWN} more`] : [],
             );
-  // Expression, verdict, answers heading, status and help lines take the rest of the screen.
-  const bodyRows = Math.max(3, rows - 5 - (answerLines.length > 0 ? answerLines.length + 1 : 0));
+  // Expression, verdict, answers, status and two help lines take the rest of the screen.
+  const bodyRows = Math.max(3, rows - 6 - (answerLines.length > 0 ? answerLines.length + 1 : 0));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-start" dimColor={mode.kind !== 'expression'}>
@@ -313,7 +313,8 @@ export function ComposeScreen({
       <Text wrap="truncate-end" {...(status.startsWith('✘') ? red : {})}>
         {status}
       </Text>
-      <Text dimColor wrap="truncate-end">
+      {/* Wrapped, never cut: the keys must stay readable at 80 columns (two lines at most). */}
+      <Text dimColor wrap="wrap">
         {helpText(mode, saveTarget, iface)}
       </Text>
     </Box>
