@@ -43,13 +43,14 @@ describeTmux('pnpm wirecraft dora in a real 80x24 terminal (tmux)', () => {
 
   it('Ctrl-C while waiting for offers stops cleanly: exit 1, one error line, the shell prompt usable', async () => {
     // node directly, not pnpm: pnpm itself dies of the SIGINT, and bash then drops the rest of the line.
-    const command = wirecraftArgv(['dora', '--offers', '2', '--offer-window', '60']).join(' ');
+    // Asking for one offer more than the built-in servers (at most 3) keeps it in SELECTING for the window.
+    const command = wirecraftArgv(['dora', '--offers', '4', '--offer-window', '60']).join(' ');
     const session = new TmuxSession(command, { NO_COLOR: '1' });
     sessions.push(session);
     await waitFor(
-      () => (session.screen().includes('Offers (2)') ? true : undefined),
+      () => (session.screen().includes('Offers (3)') ? true : undefined),
       90_000,
-      'both offers on screen',
+      'the three offers on screen',
     );
     session.sendKeys('C-c');
     const { code, screen } = await session.exit(30_000);
