@@ -13,7 +13,6 @@ import {
   MAX_EMBEDDED_SERVERS,
   startEmbeddedNetwork,
 } from './embedded-network.js';
-import { offerWindowClock } from './offer-window-clock.js';
 
 export interface DoraRequest {
   /** A real interface to run on; without it, the embedded virtual network. */
@@ -124,8 +123,6 @@ export async function runDora(
 
   const waitForOffers = request.offers !== undefined && request.offers > 1;
   const offerWindow = request.offerWindowMs ?? (waitForOffers ? DEFAULT_OFFER_WINDOW_MS : 0);
-  // With --offers N the window ends as soon as the Nth offer is in, not when it runs out.
-  const windowClock = waitForOffers && offerWindow > 0 ? offerWindowClock() : undefined;
   let client: DhcpClient | undefined;
   let offers = 0;
   let timedOut = false;
@@ -145,7 +142,6 @@ export async function runDora(
       link,
       mac,
       ...(request.timeScale !== undefined ? { timeScale: request.timeScale } : {}),
-      ...(windowClock !== undefined ? { clock: windowClock.clock } : {}),
       ...(request.hostname !== undefined ? { hostname: request.hostname } : {}),
       ...(request.requestIp !== undefined ? { requestedAddress: request.requestIp } : {}),
       ...(offerWindow > 0
@@ -154,16 +150,14 @@ export async function runDora(
               window: offerWindow,
               // A function policy makes the client wait out the window, so every answering server is shown.
               policy: (list: readonly DhcpOffer[]) => list[0],
+              // With --offers N the window ends as soon as the Nth offer is in, not when it runs out.
+              ...(waitForOffers ? { enough: request.offers } : {}),
             },
           }
         : {}),
     });
     client.on((event) => {
-      if (event.type === 'offer') {
-        offers = event.count;
-        if (event.count === 1) windowClock?.expectWindow(offerWindow * (request.timeScale ?? 1));
-        if (request.offers !== undefined && event.count >= request.offers) windowClock?.closeWindow();
-      }
+      if (event.type === 'offer') offers = event.count;
       if (event.type === 'state' && event.to !== 'STOPPED') phase = event.to;
       onEvent(event);
     });

@@ -24,7 +24,11 @@ export interface DhcpClientOptions {
   timeScale?: number;
   /** Injected clock (tests); default the real monotonic clock. */
   clock?: TimerClock;
-  offers?: { window?: number; policy?: OfferPolicy };
+  /**
+   * Collect offers for `window` ms, then choose by `policy`. `enough` ends the window early once that many
+   * offers are in and the policy accepts one of them (a user who asked for N offers need not wait longer).
+   */
+  offers?: { window?: number; policy?: OfferPolicy; enough?: number };
   /** RFC 5227 probe of the acknowledged address; DECLINE when someone answers. */
   arpProbe?: boolean | { probes?: number; waitMs?: number };
   /**
@@ -51,6 +55,7 @@ export interface ResolvedClientOptions {
   maxNaks: number;
   offerWindow: number;
   policy: OfferPolicy;
+  offersEnough: number | undefined;
   arpProbes: number;
   arpWaitMs: number;
   answerArp: boolean;
@@ -77,6 +82,10 @@ export function resolveClientOptions(options: DhcpClientOptions): ResolvedClient
     throw new ClientOptionError('maxNaks', options.maxNaks, 'give an integer >= 0');
   }
   const offerWindow = options.offers?.window ?? 0;
+  const offersEnough = options.offers?.enough;
+  if (offersEnough !== undefined && !(Number.isInteger(offersEnough) && offersEnough >= 1)) {
+    throw new ClientOptionError('offers.enough', offersEnough, 'give a whole number of offers >= 1');
+  }
   if (!(offerWindow >= 0)) {
     throw new ClientOptionError('offers.window', options.offers?.window, 'give milliseconds >= 0');
   }
@@ -103,6 +112,7 @@ export function resolveClientOptions(options: DhcpClientOptions): ResolvedClient
     maxNaks,
     offerWindow,
     policy: options.offers?.policy ?? 'first',
+    offersEnough,
     arpProbes: probe ? ((typeof probe === 'object' ? probe.probes : undefined) ?? 2) : 0,
     arpWaitMs: (typeof probe === 'object' ? probe.waitMs : undefined) ?? 1000,
     answerArp: options.answerArp ?? true,

@@ -310,6 +310,28 @@ describe('DhcpClient offer selection', () => {
     const chosen = events.find((e) => e.type === 'offer-chosen');
     expect(chosen?.type === 'offer-chosen' && chosen.among).toBeGreaterThanOrEqual(2);
   });
+
+  it('ends the window as soon as `enough` offers are in (the 60 s window would outlast the test)', async () => {
+    const { client, events } = twoServers({
+      offers: {
+        window: 6_000_000,
+        enough: 2,
+        policy: (offers) => offers.find((o) => o.address.endsWith('.20')),
+      },
+    });
+    const lease = await client.obtain();
+    expect(lease.address).toBe('198.18.0.20');
+    const chosen = events.find((e) => e.type === 'offer-chosen');
+    expect(chosen?.type === 'offer-chosen' && chosen.among).toBe(2);
+  });
+
+  it('rejects an offers.enough that is not a whole number >= 1', async () => {
+    const [link, other] = virtualHub(2);
+    expect(() =>
+      createDhcpClient({ link, mac: '02:00:00:00:00:01', offers: { window: 10, enough: 0 } }),
+    ).toThrow(/offers\.enough.*0/);
+    await Promise.all([link.close(), other.close()]);
+  });
 });
 
 describe('DhcpClient after binding', () => {

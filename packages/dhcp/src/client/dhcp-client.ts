@@ -428,7 +428,7 @@ export class DhcpClient {
   async #select(): Promise<DhcpOffer> {
     this.#setState('SELECTING');
     const offers: DhcpOffer[] = [];
-    const { offerWindow, policy } = this.#config;
+    const { offerWindow, policy, offersEnough } = this.#config;
     let windowTimer: (() => void) | undefined;
     try {
       return await this.#exchange<DhcpOffer>({
@@ -459,6 +459,10 @@ export class DhcpClient {
               control.settle(chosen);
             }
           };
+          if (offersEnough !== undefined && offers.length >= offersEnough && chooseOffer(offers, policy)) {
+            decide();
+            return;
+          }
           if (offerWindow === 0 || choiceIsFinal(offers, policy)) {
             if (offerWindow === 0 || policy === 'first' || choiceIsFinal(offers, policy)) decide();
             return;
