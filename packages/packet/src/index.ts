@@ -90,6 +90,8 @@ export type { ClasslessRoute, ClasslessRouteInput } from './dhcp/codecs/classles
 export type { ClientFqdn, ClientFqdnInput } from './dhcp/codecs/client-fqdn.js';
 export { RELAY_AGENT_SUBOPTIONS, type SubOption, type SubOptionInput } from './dhcp/codecs/sub-options.js';
 export type { VendorClass, VendorSpecificInformation } from './dhcp/codecs/vendor-identifying.js';
+export type { UserClass, UserClassInput } from './dhcp/codecs/user-class.js';
+export type { SipServers, SipServersInput } from './dhcp/codecs/sip-servers.js';
 export { fromScapy, evaluateScapy } from './scapy/evaluate.js';
 export { toScapy, layerToScapy } from './scapy/to-scapy.js';
 export { parseScapy } from './scapy/parser.js';

@@ -128,10 +128,17 @@ export type LayerInit<F extends readonly AnyField[]> = {
 
 /** A layer instance. Field values live in `values` by field index; typed accessors are on the prototype. */
 export class Layer {
-  constructor(
-    readonly def: LayerDefinition,
-    readonly values: unknown[],
-  ) {}
+  // Declared, not initialised here: the stores happen in each layer type's own generated constructor (see
+  // defineLayer), so every type keeps its own monomorphic store sites instead of sharing this one.
+  declare readonly def: LayerDefinition;
+  declare readonly values: unknown[];
+
+  constructor(def: LayerDefinition, values: unknown[]) {
+    if (new.target === Layer) {
+      (this as { def: LayerDefinition }).def = def;
+      (this as { values: unknown[] }).values = values;
+    }
+  }
 
   get layerName(): string {
     return this.def.name;
@@ -306,7 +313,19 @@ export function defineLayer<const Name extends string, const F extends readonly 
   const fieldIndex = new Map(spec.fields.map((f, i) => [f.name, i] as const));
   const defaults = spec.fields.map((f) => (f.auto ? undefined : f.default));
 
-  class SpecificLayer extends Layer {}
+  // One class per layer type from its own source text: V8 shares inline caches between closures made from
+  // the same function literal, so only a separate literal gives each type its own constructor feedback.
+  const SpecificLayer = new Function(
+    'Layer',
+    `return class ${JSON.stringify(spec.name)
+      .slice(1, -1)
+      .replace(/[^A-Za-z0-9_$]/g, '_')}Layer extends Layer {
+      constructor(def, values) { super(def, values); this.def = def; this.values = values; }
+    };`,
+  )(Layer) as new (
+    def: LayerDefinition,
+    values: unknown[],
+  ) => Layer;
   if (methods) Object.defineProperties(SpecificLayer.prototype, Object.getOwnPropertyDescriptors(methods));
   spec.fields.forEach((f, i) => {
     Object.defineProperty(SpecificLayer.prototype, f.name, {
