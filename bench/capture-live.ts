@@ -5,11 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLab, type Lab, runCommand } from '../packages/lab/src/index.js';
 import { openLiveLink } from '../packages/capture/src/link/live-link.js';
+import { createLab, type Lab, runCommand } from '../packages/lab/src/index.js';
 
 const BENCH_ETHERTYPE = 0x88b5;
 const FRAME_LENGTH = 60;
+/**
+ * libpcap in immediate mode gives every frame a ring slot sized for cap's fixed 65535-byte snaplen when
+ * the interface offloads (a veth does), so the ring holds about bufferSize / 64 KiB frames.
+ */
+const CAPTURE_BUFFER_SIZE = 64 * 1024 * 1024;
 
 export interface CaptureLiveOptions {
   /** Frames per measurement; default 200,000. */
@@ -57,17 +62,55 @@ function tcpreplayPps(output: string): number {
   return Number(match[1]);
 }
 
-async function injectPps(lab: Lab, count: number): Promise<number> {
+/** Frames/s LiveLink injects: frame by frame (`await send`, as most callers do) and through sendMany. */
+async function injectPps(lab: Lab, count: number, mode: 'send' | 'sendMany'): Promise<number> {
   const link = await openLiveLink({ iface: lab.hostIface });
   try {
-    const frames = Array.from({ length: 1024 }, (_, i) => benchFrame(lab.hostMac, i));
+    const distinct = Array.from({ length: 1024 }, (_, i) => benchFrame(lab.hostMac, i));
+    const frames = Array.from({ length: count }, (_, i) => distinct[i & 1023]);
     const start = process.hrtime.bigint();
-    for (let i = 0; i < count; i++) await link.send(frames[i & 1023]);
+    if (mode === 'sendMany') await link.sendMany(frames);
+    else for (let i = 0; i < count; i++) await link.send(frames[i]);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (link.stats.sent !== count) throw new Error(`LiveLink sent ${link.stats.sent} of ${count} frames`);
     return count / seconds;
   } finally {
     await link.close();
   }
+}
+
+/**
+ * Replays the bench file from the peer namespace at top speed towards a LiveLink on hostIface. With
+ * `consume`, a consumer iterates the frames (each is stamped, copied and queued); without, frames are
+ * only counted. Returns tcpreplay's rate and the frames the link received (and the consumer saw).
+ */
+async function capture(
+  lab: Lab,
+  pcap: string,
+  consume: boolean,
+): Promise<{ replayPps: number; received: number; delivered: number }> {
+  const link = await openLiveLink({
+    iface: lab.hostIface,
+    filter: `ether proto 0x${BENCH_ETHERTYPE.toString(16)}`,
+    bufferSize: CAPTURE_BUFFER_SIZE,
+  });
+  let delivered = 0;
+  const consumer = consume
+    ? (async () => {
+        for await (const _frame of link.frames({ queueCapacity: 1 << 20 })) delivered++;
+      })()
+    : Promise.resolve();
+  let replayPps: number;
+  try {
+    replayPps = await runTcpreplay(lab, pcap, 'peer');
+    await waitUntilQuiet(() => link.stats.received, 300, 30_000);
+  } finally {
+    await link.close();
+    // close() ends the iterator after the frames already queued: the count below is complete.
+    await consumer;
+  }
+  const received = link.stats.received;
+  return { replayPps, received, delivered: consume ? delivered : received };
 }
 
 async function waitUntilQuiet(read: () => number, quietMs: number, limitMs: number): Promise<void> {
@@ -88,32 +131,26 @@ export async function benchCaptureLive(options: CaptureLiveOptions = {}): Promis
     const pcap = join(lab.tmpDir, 'bench-frames.pcap');
     writeBenchPcap(pcap, lab.peerMac, count);
 
-    const inject = await injectPps(lab, count);
-
+    // Warm-up: both send paths JIT-compiled before either is timed.
+    await injectPps(lab, 10_000, 'send');
+    await injectPps(lab, 10_000, 'sendMany');
+    const inject = await injectPps(lab, count, 'sendMany');
+    const injectEach = await injectPps(lab, count, 'send');
     // tcpreplay from the root namespace onto the same veth end LiveLink injected on.
     const rootReplay = await runTcpreplay(lab, pcap, 'root');
-    // The capture side: tcpreplay in the peer namespace sends towards hostIface, where LiveLink listens.
-    const link = await openLiveLink({
-      iface: lab.hostIface,
-      filter: `ether proto 0x${BENCH_ETHERTYPE.toString(16)}`,
-      bufferSize: 64 * 1024 * 1024,
-    });
-    let captureReplay: number;
-    let received: number;
-    try {
-      captureReplay = await runTcpreplay(lab, pcap, 'peer');
-      await waitUntilQuiet(() => link.stats.received, 300, 30_000);
-      received = link.stats.received;
-    } finally {
-      await link.close();
-    }
+    const counted = await capture(lab, pcap, false);
+    const consumed = await capture(lab, pcap, true);
     return {
       frames: count,
       inject_pps: Math.round(inject),
+      inject_send_each_pps: Math.round(injectEach),
       tcpreplay_pps: Math.round(rootReplay),
-      tcpreplay_capture_pps: Math.round(captureReplay),
-      capture_received: received,
-      capture_fraction: received / count,
+      inject_vs_tcpreplay: Math.round((inject / rootReplay) * 100) / 100,
+      tcpreplay_capture_pps: Math.round(counted.replayPps),
+      capture_received: counted.received,
+      capture_fraction: counted.received / count,
+      tcpreplay_capture_consumed_pps: Math.round(consumed.replayPps),
+      capture_consumed_fraction: consumed.delivered / count,
     };
   } finally {
     await lab.close();
