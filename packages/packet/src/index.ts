@@ -1,7 +1,7 @@
 export { AUTO, type AnyField, type FieldSpec, type JsonValue } from './field/spec.js';
 export { u8, u16, u32, u32le, bits, type EnumNames } from './field/int.js';
 export { flags } from './field/flags.js';
-export { mac, canonicalMac, macToBytes, randomMac } from './field/mac.js';
+export { mac, canonicalMac, macToBytes, randomMac, readMac } from './field/mac.js';
 export { ipv4, canonicalIpv4, parseIpv4, formatIpv4, randomIpv4 } from './field/ipv4.js';
 export { fixedBytes, tailBytes, hardwareAddress, type BytesInput } from './field/bytes.js';
 export { FieldValueError, UnknownFieldError } from './errors.js';

@@ -1,5 +1,5 @@
 import { type Frame, type Link, listInterfaces } from '@wirecraft/capture';
-import { type ClientId, DhcpOptionList, EntryKind, formatIpv4, toHex } from '@wirecraft/packet';
+import { type ClientId, DhcpOptionList, EntryKind, formatIpv4, readMac, toHex } from '@wirecraft/packet';
 import { EventHub, type EventListener, type EventSource, messageEvent, type Unsubscribe } from '../events.js';
 import { inSubnet, parseAddress } from '../leases/ipv4-range.js';
 import { clientKeyOf, isFree, type Lease } from '../leases/lease.js';
@@ -40,13 +40,24 @@ export function createDhcpServer(options: DhcpServerOptions): DhcpServer {
   return new DhcpServerEngine(options);
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** Option 61 as the hex of its wire bytes (type byte, then the identifier), as reservations name it. */
 function hexOfClientId(clientId: ClientId | undefined): string | undefined {
   if (clientId === undefined) return undefined;
   const id = clientId.id;
-  return HEX[clientId.type] + (typeof id === 'string' ? id.replaceAll(':', '') : toHex(id));
+  return toHex(Uint8Array.of(clientId.type)) + (typeof id === 'string' ? id.replaceAll(':', '') : toHex(id));
+}
+
+/** A locally administered MAC made from the server address (02:<address>:67) when the link has none. */
+function derivedServerMac(serverId: number): string {
+  const bytes = Uint8Array.of(
+    0x02,
+    serverId >>> 24,
+    (serverId >>> 16) & 255,
+    (serverId >>> 8) & 255,
+    serverId & 255,
+    0x67,
+  );
+  return readMac(bytes, 0);
 }
 
 /** A reply being assembled: BOOTP fields the handlers decide and the option list in wire order. */
@@ -136,7 +147,7 @@ class DhcpServerEngine implements DhcpServer {
       const mac =
         this.#options.serverMac ??
         interfaces.find((i) => i.name === link.name)?.mac ??
-        `02:${HEX[this.#serverIdNumber >>> 24]}:${HEX[(this.#serverIdNumber >>> 16) & 255]}:${HEX[(this.#serverIdNumber >>> 8) & 255]}:${HEX[this.#serverIdNumber & 255]}:67`;
+        derivedServerMac(this.#serverIdNumber);
       this.#macs.set(link, mac);
     }
     this.#abort = new AbortController();

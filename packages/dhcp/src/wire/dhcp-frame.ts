@@ -6,7 +6,18 @@
  * when an event consumer asks for it.
  */
 import type { Frame } from '@wirecraft/capture';
-import { BOOTP, DHCP, dissect, Ether, encodedLength, IP, type Packet, packet, UDP } from '@wirecraft/packet';
+import {
+  BOOTP,
+  DHCP,
+  dissect,
+  Ether,
+  encodedLength,
+  IP,
+  type Packet,
+  packet,
+  readMac,
+  UDP,
+} from '@wirecraft/packet';
 import { BOOTP_MIN_LENGTH, CLIENT_PORT, SERVER_PORT } from './dhcp-constants.js';
 import { type BootpLayer, DhcpMessage } from './dhcp-message.js';
 
@@ -97,11 +108,7 @@ export class ReceivedDhcp {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-function macAt(b: Uint8Array, o: number): string {
-  return `${HEX[b[o]]}:${HEX[b[o + 1]]}:${HEX[b[o + 2]]}:${HEX[b[o + 3]]}:${HEX[b[o + 4]]}:${HEX[b[o + 5]]}`;
-}
+const macAt = readMac;
 
 function ipAt(b: Uint8Array, o: number): string {
   return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;

@@ -13,18 +13,19 @@ import {
   type DhcpOptionsInput,
   type DhcpOptionValue,
   type LayerOf,
+  readMac,
+  toHex,
 } from '@wirecraft/packet';
 import { ZERO_IP } from './dhcp-constants.js';
 
 export type BootpLayer = LayerOf<typeof BOOTP>;
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** The first hlen (at most 16) bytes of chaddr as "aa:bb:...", a MAC for Ethernet. */
 function hardwareText(chaddr: Uint8Array, hlen: number): string {
   const n = Math.min(16, hlen);
+  if (n === 6) return readMac(chaddr, 0);
   let text = '';
-  for (let i = 0; i < n; i++) text += i === 0 ? HEX[chaddr[i]] : `:${HEX[chaddr[i]]}`;
+  for (let i = 0; i < n; i++) text += i === 0 ? toHex(chaddr, i, i + 1) : `:${toHex(chaddr, i, i + 1)}`;
   return text;
 }
 
