@@ -3,6 +3,7 @@
  * pushing the same frames onto the same veth, and what fraction of tcpreplay's top-speed stream a
  * LiveLink on the other end receives.
  */
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLiveLink } from '../packages/capture/src/link/live-link.js';
@@ -14,7 +15,14 @@ const FRAME_LENGTH = 60;
  * libpcap in immediate mode gives every frame a ring slot sized for cap's fixed 65535-byte snaplen when
  * the interface offloads (a veth does), so the ring holds about bufferSize / 64 KiB frames.
  */
-const CAPTURE_BUFFER_SIZE = 64 * 1024 * 1024;
+const MIB = 1024 * 1024;
+/**
+ * Session 1's ring (about 1,000 slots): on this shared 2-core machine any pause of the reader longer
+ * than ~8 ms at tcpreplay's rate fills it, for tcpdump as for LiveLink (both figures are reported).
+ */
+const SMALL_RING = 64 * MIB;
+/** About 4,000 slots (the kernel pins twice this: one 128 KiB block per 64 KiB slot). */
+const LARGE_RING = 256 * MIB;
 
 export interface CaptureLiveOptions {
   /** Frames per measurement; default 200,000. */
@@ -88,11 +96,12 @@ async function capture(
   lab: Lab,
   pcap: string,
   consume: boolean,
+  bufferSize: number,
 ): Promise<{ replayPps: number; received: number; delivered: number }> {
   const link = await openLiveLink({
     iface: lab.hostIface,
     filter: `ether proto 0x${BENCH_ETHERTYPE.toString(16)}`,
-    bufferSize: CAPTURE_BUFFER_SIZE,
+    bufferSize,
   });
   let delivered = 0;
   const consumer = consume
@@ -138,8 +147,10 @@ export async function benchCaptureLive(options: CaptureLiveOptions = {}): Promis
     const injectEach = await injectPps(lab, count, 'send');
     // tcpreplay from the root namespace onto the same veth end LiveLink injected on.
     const rootReplay = await runTcpreplay(lab, pcap, 'root');
-    const counted = await capture(lab, pcap, false);
-    const consumed = await capture(lab, pcap, true);
+    const counted = await capture(lab, pcap, false, LARGE_RING);
+    const consumed = await capture(lab, pcap, true, LARGE_RING);
+    const countedSmall = await capture(lab, pcap, false, SMALL_RING);
+    const tcpdumpSmall = await tcpdumpCapture(lab, pcap, SMALL_RING);
     return {
       frames: count,
       inject_pps: Math.round(inject),
@@ -151,10 +162,47 @@ export async function benchCaptureLive(options: CaptureLiveOptions = {}): Promis
       capture_fraction: counted.received / count,
       tcpreplay_capture_consumed_pps: Math.round(consumed.replayPps),
       capture_consumed_fraction: consumed.delivered / count,
+      capture_fraction_64mib: countedSmall.received / count,
+      tcpdump_capture_fraction_64mib: tcpdumpSmall / count,
     };
   } finally {
     await lab.close();
   }
+}
+
+/** Frames tcpdump (same libpcap, same ring size) captures on hostIface of a top-speed replay from the peer. */
+async function tcpdumpCapture(lab: Lab, pcap: string, bufferSize: number): Promise<number> {
+  const tcpdump = spawn(
+    'tcpdump',
+    [
+      '-i',
+      lab.hostIface,
+      '-B',
+      String(bufferSize / 1024),
+      '--immediate-mode',
+      '-w',
+      '/dev/null',
+      `ether proto 0x${BENCH_ETHERTYPE.toString(16)}`,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  tcpdump.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<void>((resolve) => tcpdump.on('exit', () => resolve()));
+  try {
+    const deadline = Date.now() + 10_000;
+    while (!/listening on/.test(stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await runTcpreplay(lab, pcap, 'peer');
+    await new Promise((r) => setTimeout(r, 500));
+  } finally {
+    tcpdump.kill('SIGINT');
+    await exited;
+  }
+  const match = /(\d+) packets? captured/.exec(stderr);
+  if (!match) throw new Error(`tcpdump printed no count:\n${stderr}`);
+  return Number(match[1]);
 }
 
 /** tcpreplay at top speed from the root namespace onto hostIface, or from peerNs onto peerIface. */

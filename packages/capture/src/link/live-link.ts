@@ -28,7 +28,13 @@ export interface LiveLinkOptions {
   iface: string;
   /** BPF filter compiled by libpcap (pcap-filter syntax); applied in the kernel. */
   filter?: string;
-  /** Kernel capture buffer in bytes (default 10 MiB). */
+  /**
+   * Kernel capture ring in bytes (default 10 MiB). libpcap in immediate mode cuts it into one slot per
+   * frame sized for cap's fixed 65535-byte snaplen whenever the interface offloads (veth and most NICs),
+   * so it holds about bufferSize / 64 KiB frames and the kernel pins twice bufferSize. Frames arriving
+   * while the ring is full are lost: measured on a veth at 120-170k frames/s, 64 MiB kept 92-97% of a
+   * 200k burst (tcpdump with the same ring: 95-96%), 256 MiB kept all of it.
+   */
   bufferSize?: number;
   /** Bytes kept per frame (default 65535); smaller values truncate data and keep originalLength. */
   snaplen?: number;
