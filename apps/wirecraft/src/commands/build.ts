@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import {
   dissect,
   fromScapy,
@@ -11,6 +9,8 @@ import {
   toHex,
   toJSON,
 } from '@wirecraft/packet';
+import { parseCommandArgs } from '../args/command-args.js';
+import { eachInputLine } from '../args/line-input.js';
 import { type Command, UsageError } from '../cli/command.js';
 
 const OPTIONS = {
@@ -19,30 +19,6 @@ const OPTIONS = {
 } as const;
 
 type Format = 'show' | 'hex' | 'json';
-
-type OptionTable = Record<string, { type: 'string' | 'boolean' }>;
-
-/** Strict parseArgs with its errors as usage errors (exit 2) that point at the command's --help. */
-export function parseOptions<T extends OptionTable>(command: string, argv: string[], options: T) {
-  try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
-    throw new UsageError(`${message} (see wirecraft ${command} --help)`);
-  }
-}
-
-/** Lines of a stream, for commands that take one item per line on stdin. */
-export async function* inputLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) yield line;
-}
-
-/** Blank lines and `#` comments in piped input are skipped. */
-export function isContentLine(line: string): boolean {
-  const text = line.trim();
-  return text !== '' && !text.startsWith('#');
-}
 
 /** An expression that does not parse or evaluate is the user's input being wrong: a usage error. */
 function parse(expression: string): Packet {
@@ -74,7 +50,7 @@ export const buildCommand: Command = {
     'wirecraft build --json < expressions.txt',
   ],
   async run(argv, io) {
-    const { values, positionals } = parseOptions('build', argv, OPTIONS);
+    const { values, positionals } = parseCommandArgs('build', argv, OPTIONS, true);
     if (values.hex && values.json) throw new UsageError('--hex and --json cannot be combined');
     if (positionals.length > 1) {
       throw new UsageError(
@@ -88,22 +64,6 @@ export const buildCommand: Command = {
     }
     if (io.stdin.isTTY)
       throw new UsageError('give an expression, or pipe expressions on stdin (one per line)');
-    let failed = 0;
-    let lineNumber = 0;
-    let first = true;
-    for await (const line of inputLines(io.stdin)) {
-      lineNumber++;
-      if (!isContentLine(line)) continue;
-      try {
-        const text = render(parse(line), format);
-        io.stdout.write(format === 'show' && !first ? `\n${text}` : text);
-        first = false;
-      } catch (error) {
-        failed++;
-        const message = error instanceof Error ? error.message : String(error);
-        io.stderr.write(`wirecraft build: line ${lineNumber}: ${message}\n`);
-      }
-    }
-    return failed > 0 ? 1 : 0;
+    return eachInputLine(io, 'build', (line) => render(parse(line), format), format === 'show');
   },
 };

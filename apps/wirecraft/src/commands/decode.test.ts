@@ -103,7 +103,7 @@ describe('wirecraft decode', () => {
     );
     const piped = streams(`abc\n${UDP_HELLO}\n`);
     expect(await runCli(['decode', '--json'], piped.io)).toBe(1);
-    expect(piped.stderr()).toMatch(/^wirecraft decode: line 1 is not a frame in hex/);
+    expect(piped.stderr()).toMatch(/^wirecraft decode: line 1: it is not a frame in hex/);
     expect(piped.stdout().trimEnd().split('\n')).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 import { dissect, fromHex, type Packet, show, summary, toJSON } from '@wirecraft/packet';
 import { type Command, type CommandIO, UsageError } from '../cli/command.js';
 import { decodeCaptureFile } from '../decode/decode-capture-file.js';
-import { inputLines, isContentLine, parseOptions } from './build.js';
+import { parseCommandArgs } from '../args/command-args.js';
+import { eachInputLine } from '../args/line-input.js';
 
 const OPTIONS = {
   hex: { type: 'string' },
@@ -46,23 +47,12 @@ function frameFromHex(text: string, what: string): Uint8Array {
 /** One hex frame per stdin line. */
 async function decodeStdin(io: CommandIO, options: DecodeOptions): Promise<number> {
   if (io.stdin.isTTY) throw new UsageError('give --hex <frame>, or pipe hex frames on stdin (one per line)');
-  let failed = 0;
-  let lineNumber = 0;
-  let first = true;
-  for await (const line of inputLines(io.stdin)) {
-    lineNumber++;
-    if (!isContentLine(line)) continue;
-    try {
-      const frame = frameFromHex(line, `line ${lineNumber}`);
-      const text = renderDecoded(dissect(frame, { linktype: options.linktype }), options.json);
-      io.stdout.write(!options.json && !first ? `\n${text}` : text);
-      first = false;
-    } catch (error) {
-      failed++;
-      io.stderr.write(`wirecraft decode: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-  }
-  return failed > 0 ? 1 : 0;
+  return eachInputLine(
+    io,
+    'decode',
+    (line) => renderDecoded(dissect(frameFromHex(line, 'it'), { linktype: options.linktype }), options.json),
+    !options.json,
+  );
 }
 
 export const decodeCommand: Command = {
@@ -78,7 +68,7 @@ export const decodeCommand: Command = {
     'wirecraft build --hex < expressions.txt | wirecraft decode --json',
   ],
   async run(argv, io) {
-    const { values, positionals } = parseOptions('decode', argv, OPTIONS);
+    const { values, positionals } = parseCommandArgs('decode', argv, OPTIONS, true);
     if (positionals.length > 0) {
       throw new UsageError(
         `unexpected argument ${JSON.stringify(positionals[0])}: give frames with --hex or on stdin`,

@@ -1,18 +1,8 @@
 import type { DhcpLease } from '@wirecraft/dhcp';
 import type { DoraEvent, DoraOutcome } from './dora-run.js';
 
-export interface LeaseJson {
-  address: string;
-  serverId: string;
-  serverMac: string;
-  subnetMask?: string;
-  routers: string[];
-  dnsServers: string[];
-  domainName?: string;
-  leaseTime: number;
-  renewalTime: number;
-  rebindingTime: number;
-}
+/** The lease without what is not JSON-safe or not meaningful outside the process (options, engine time). */
+export type LeaseJson = Omit<DhcpLease, 'startedAt' | 'options'>;
 
 export function leaseJson(lease: DhcpLease): LeaseJson {
   const json: LeaseJson = {
