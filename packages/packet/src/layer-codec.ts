@@ -102,6 +102,9 @@ function writeSlot(slot: FixedSlot, field: AnyField): string {
       return `${load} if (typeof v !== 'string' || !writeMac(v, out, ${at})) ${fallback}`;
     case 'fixed-bytes':
       // The output buffer may be reused: the padding after a short value is cleared explicitly.
+      // Up to 16 bytes (a chaddr) a loop beats the call into TypedArray.prototype.set/fill.
+      if (slot.size <= 16)
+        return `${load} if (v instanceof Uint8Array && v.length <= ${slot.size}) { const k = v.length; for (let j = 0; j < k; j++) out[${at} + j] = v[j]; for (let j = k; j < ${slot.size}; j++) out[${at} + j] = 0; } else ${fallback}`;
       return `${load} if (v instanceof Uint8Array && v.length <= ${slot.size}) { out.set(v, ${at}); if (v.length < ${slot.size}) out.fill(0, ${at} + v.length, ${at} + ${slot.size}); } else ${fallback}`;
     default:
       return `${load} ${fallback}`;

@@ -272,33 +272,73 @@ function computeSlots(name: string, fields: readonly AnyField[]) {
   return { slots, tail, fixedSize: offset };
 }
 
-const INPUT_OTHER = 0;
-const INPUT_UINT = 1;
-const INPUT_IPV4 = 2;
-const INPUT_MAC = 3;
-
-function inputKindOf(field: AnyField): number {
-  if (field.wire === 'uint' || field.wire === 'uint-le') return INPUT_UINT;
-  if (field.wire === 'ipv4') return INPUT_IPV4;
-  if (field.wire === 'mac') return INPUT_MAC;
-  return INPUT_OTHER;
+/**
+ * The test that a user's value is already what normalize() would store (an in-range integer, canonical
+ * address text), so construction can skip the field's normalize() call; undefined for other field kinds.
+ */
+function storedFormTest(field: AnyField, value: string): string | undefined {
+  if (field.wire === 'uint' || field.wire === 'uint-le') {
+    const max = field.bits > 0 ? 2 ** field.bits - 1 : 2 ** (8 * field.size) - 1;
+    return `typeof ${value} === 'number' && ${value} >= 0 && ${value} <= ${max} && Math.floor(${value}) === ${value}`;
+  }
+  if (field.wire === 'ipv4') return `typeof ${value} === 'string' && isCanonicalIpv4(${value})`;
+  if (field.wire === 'mac') return `typeof ${value} === 'string' && isCanonicalMac(${value})`;
+  return undefined;
 }
 
 /**
- * Whether a user's value is already what normalize() would store (an in-range integer, canonical address
- * text), so layer construction can skip the field's normalize() call. Anything else goes through it.
+ * Generates a layer type's factory from its field table: one `case` per field name with the field's
+ * stored-form test inline, so each type has its own monomorphic code instead of a shared loop that looks
+ * names up in a Map and dispatches on the field kind.
  */
-function isStoredForm(kind: number, max: number, v: unknown): boolean {
-  switch (kind) {
-    case INPUT_UINT:
-      return typeof v === 'number' && v >= 0 && v <= max && Math.floor(v) === v;
-    case INPUT_IPV4:
-      return typeof v === 'string' && isCanonicalIpv4(v);
-    case INPUT_MAC:
-      return typeof v === 'string' && isCanonicalMac(v);
-    default:
-      return false;
-  }
+function compileFactory(
+  layer: string,
+  fields: readonly AnyField[],
+  defaults: readonly unknown[],
+  def: LayerDefinition,
+  SpecificLayer: new (def: LayerDefinition, values: unknown[]) => Layer,
+): (init?: Record<string, unknown>) => Layer {
+  const cases = fields.map((field, i) => {
+    const test = storedFormTest(field, 'v');
+    const store = test
+      ? `values[${i}] = ${test} ? v : fields[${i}].normalize(v, name);`
+      : `values[${i}] = fields[${i}].normalize(v, name);`;
+    return `case ${JSON.stringify(field.name)}: if (v !== undefined) ${store} break;`;
+  });
+  const unknownField = (key: string): never => {
+    throw new UnknownFieldError(
+      layer,
+      key,
+      fields.map((f) => f.name),
+    );
+  };
+  const make = new Function(
+    'h',
+    `const { fields, name, defaults, def, SpecificLayer, isCanonicalIpv4, isCanonicalMac, unknownField } = h;
+    return function create(init) {
+      const values = defaults.slice();
+      if (init) {
+        for (const key in init) {
+          const v = init[key];
+          switch (key) {
+            ${cases.join('\n            ')}
+            default: unknownField(key);
+          }
+        }
+      }
+      return new SpecificLayer(def, values);
+    };`,
+  );
+  return make({
+    fields,
+    name: layer,
+    defaults,
+    def,
+    SpecificLayer,
+    isCanonicalIpv4,
+    isCanonicalMac,
+    unknownField,
+  }) as (init?: Record<string, unknown>) => Layer;
 }
 
 /**
@@ -356,28 +396,9 @@ export function defineLayer<const Name extends string, const F extends readonly 
     create: (values) => new SpecificLayer(def, values),
   };
 
-  const inputKinds = spec.fields.map(inputKindOf);
-  const maxima = spec.fields.map((f) => (f.bits > 0 ? 2 ** f.bits - 1 : 2 ** (8 * f.size) - 1));
-  const factory = (init?: LayerInit<F>): TypedLayer<F> => {
-    const values = defaults.slice();
-    if (init) {
-      for (const key in init) {
-        const i = fieldIndex.get(key);
-        if (i === undefined)
-          throw new UnknownFieldError(
-            spec.name,
-            key,
-            spec.fields.map((f) => f.name),
-          );
-        const v = (init as Record<string, unknown>)[key];
-        if (v === undefined) continue;
-        values[i] = isStoredForm(inputKinds[i], maxima[i], v)
-          ? v
-          : spec.fields[i].normalize(v as never, spec.name);
-      }
-    }
-    return new SpecificLayer(def, values) as TypedLayer<F>;
-  };
+  const factory = compileFactory(spec.name, spec.fields, defaults, def, SpecificLayer) as (
+    init?: LayerInit<F>,
+  ) => TypedLayer<F>;
   const type = Object.assign(factory, { def, layerName: spec.name, fields: spec.fields }) as LayerType<
     Name,
     F,
