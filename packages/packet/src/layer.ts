@@ -342,6 +342,23 @@ function compileFactory(
 }
 
 /**
+ * Generates a layer type's getField: the field index of each name is a constant in a `case`, instead of
+ * a Map lookup per read. Unknown names go to Layer's getField, which throws the error that lists them.
+ */
+function compileGetField(fields: readonly AnyField[]): (this: Layer, name: string) => unknown {
+  const cases = fields.map((field, i) => `case ${JSON.stringify(field.name)}: return this.values[${i}];`);
+  return new Function(
+    'generic',
+    `return function getField(name) {
+      switch (name) {
+        ${cases.join('\n        ')}
+      }
+      return generic.call(this, name);
+    };`,
+  )(Layer.prototype.getField) as (this: Layer, name: string) => unknown;
+}
+
+/**
  * Declares a layer from its field table (see layers/*.ts for examples). `methods` become methods of every
  * instance (DHCP's getOption/setOption), typed on the layers that factories, get() and layer() return.
  */
@@ -366,6 +383,11 @@ export function defineLayer<const Name extends string, const F extends readonly 
     def: LayerDefinition,
     values: unknown[],
   ) => Layer;
+  Object.defineProperty(SpecificLayer.prototype, 'getField', {
+    value: compileGetField(spec.fields),
+    writable: true,
+    configurable: true,
+  });
   if (methods) Object.defineProperties(SpecificLayer.prototype, Object.getOwnPropertyDescriptors(methods));
   spec.fields.forEach((f, i) => {
     Object.defineProperty(SpecificLayer.prototype, f.name, {
