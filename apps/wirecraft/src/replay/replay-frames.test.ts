@@ -39,6 +39,33 @@ describe('replayFrames', () => {
     await receiver.close();
   });
 
+  it('at top speed hands a batch-sending link (LiveLink.sendMany) whole slices, in order', async () => {
+    const [sender, receiver] = virtualPair();
+    const batches: number[] = [];
+    const batchLink = Object.assign(sender, {
+      async sendMany(list: readonly Uint8Array[]): Promise<number> {
+        batches.push(list.length);
+        for (const data of list) await sender.send(data);
+        return list.length;
+      },
+    });
+    const received: number[] = [];
+    const frames = Array.from({ length: 5000 }, (_, i) => frame(i % 256, 10));
+    const seen = (async () => {
+      for await (const f of receiver.frames()) {
+        received.push(f.data[14]);
+        if (received.length === 3) return;
+      }
+    })();
+    const result = await replayFrames(batchLink, frames, { timing: { kind: 'topspeed' }, loops: 2 });
+    await seen;
+    expect(batches).toEqual([4096, 904, 4096, 904]);
+    expect(received).toEqual([0, 1, 2]);
+    expect(result).toMatchObject({ frames: 10_000, bytes: 150_000, complete: true });
+    await sender.close();
+    await receiver.close();
+  });
+
   it('stops early when aborted and says so', async () => {
     const [sender, receiver] = virtualPair();
     const controller = new AbortController();

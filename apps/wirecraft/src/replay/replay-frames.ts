@@ -49,6 +49,18 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** A link that sends a list of frames in one call (LiveLink: one promise, not one per frame). */
+interface BatchSendLink extends Link {
+  sendMany(frames: readonly Uint8Array[]): Promise<number>;
+}
+
+function sendsInBatches(link: Link): link is BatchSendLink {
+  return typeof (link as Partial<BatchSendLink>).sendMany === 'function';
+}
+
+/** Frames per sendMany call at top speed: small enough for progress and Ctrl-C to stay prompt. */
+const TOPSPEED_BATCH = 4096;
+
 /**
  * Sends preloaded frames on a link, `loops` times, on the schedule `timing` gives. The schedule is absolute
  * (frame i is due at start + offset_i), so timer lateness does not accumulate; waits under 1 ms are skipped
@@ -84,22 +96,39 @@ export async function replayFrames(
   let lastProgress = start;
   const report = () =>
     options.onProgress?.({ frames: sentFrames, bytes, total, elapsedMs: performance.now() - start });
-  outer: for (let loop = 0; loop < options.loops; loop++) {
-    for (let i = 0; i < frames.length; i++) {
-      if (options.signal?.aborted) break outer;
-      if (options.timing.kind !== 'topspeed') {
-        const due = start + loop * loopLength + offsets[i];
-        const wait = due - performance.now();
-        if (wait >= 1) await sleep(wait, options.signal);
-        if (options.signal?.aborted) break outer;
+  const progress = () => {
+    const now = performance.now();
+    if (now - lastProgress >= progressMs) {
+      lastProgress = now;
+      report();
+    }
+  };
+  if (options.timing.kind === 'topspeed' && sendsInBatches(link)) {
+    // tcpreplay --topspeed's pace needs the per-frame promise gone: one sendMany per slice of the file.
+    const data = frames.map((frame) => frame.data);
+    batches: for (let loop = 0; loop < options.loops; loop++) {
+      for (let i = 0; i < data.length; i += TOPSPEED_BATCH) {
+        if (options.signal?.aborted) break batches;
+        const batch = data.slice(i, i + TOPSPEED_BATCH);
+        sentFrames += await link.sendMany(batch);
+        for (const frame of batch) bytes += frame.length;
+        progress();
       }
-      await link.send(frames[i].data);
-      sentFrames++;
-      bytes += frames[i].data.length;
-      const now = performance.now();
-      if (now - lastProgress >= progressMs) {
-        lastProgress = now;
-        report();
+    }
+  } else {
+    outer: for (let loop = 0; loop < options.loops; loop++) {
+      for (let i = 0; i < frames.length; i++) {
+        if (options.signal?.aborted) break outer;
+        if (options.timing.kind !== 'topspeed') {
+          const due = start + loop * loopLength + offsets[i];
+          const wait = due - performance.now();
+          if (wait >= 1) await sleep(wait, options.signal);
+          if (options.signal?.aborted) break outer;
+        }
+        await link.send(frames[i].data);
+        sentFrames++;
+        bytes += frames[i].data.length;
+        progress();
       }
     }
   }
