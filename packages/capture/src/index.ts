@@ -52,7 +52,12 @@ export { BpfProgram } from './filter/bpf-program.js';
 export { compileBpf, FilterCompilerMissingError } from './filter/compile-bpf.js';
 // pcap / pcapng files
 export { CaptureBytesReader, readCaptureBytes } from './file/capture-bytes-reader.js';
-export { CaptureWriteError, PcapFormatError, PcapTruncatedError } from './file/capture-file-errors.js';
+export {
+  CaptureFileOpenError,
+  CaptureWriteError,
+  PcapFormatError,
+  PcapTruncatedError,
+} from './file/capture-file-errors.js';
 export { CaptureFileReader, type CaptureStreamOptions, readCaptureFile } from './file/capture-file-reader.js';
 export type {
   ByteOrder,

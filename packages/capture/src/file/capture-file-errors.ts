@@ -51,3 +51,29 @@ export class CaptureWriteError extends CaptureError {
     );
   }
 }
+
+/** A capture file that cannot be opened: names the path and says why in words (no such file, ...). */
+export class CaptureFileOpenError extends CaptureError {
+  override name = 'CaptureFileOpenError';
+  constructor(
+    readonly path: string,
+    /** The system error code, e.g. 'ENOENT'. */
+    readonly code: string | undefined,
+  ) {
+    super(`${path}: ${openFailureReason(code)}`);
+  }
+}
+
+function openFailureReason(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a capture file';
+    default:
+      return `cannot be opened (${code ?? 'unknown error'})`;
+  }
+}

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import type { Frame } from '../frame.js';
 import { readCaptureBytes } from './capture-bytes-reader.js';
-import { PcapTruncatedError } from './capture-file-errors.js';
+import { CaptureFileOpenError, PcapTruncatedError } from './capture-file-errors.js';
 import { CaptureFileReader, readCaptureFile } from './capture-file-reader.js';
 import { encodePcap, encodePcapng } from './capture-writer.js';
 
@@ -87,5 +87,19 @@ describe('streaming reader', () => {
   it('rejects a stream of text chunks with a hint', async () => {
     const { error } = await collect(readCaptureFile(Readable.from(['not bytes'])));
     expect(String(error)).toMatch(/produced a string chunk; expected bytes/);
+  });
+});
+
+describe('readCaptureFile on a path that cannot be read', () => {
+  it('raises CaptureFileOpenError naming the path and the reason, for a missing file and a directory', async () => {
+    const missing = join(tmpdir(), `wirecraft-missing-${process.pid}.pcap`);
+    const read = async (path: string) => {
+      for await (const _ of readCaptureFile(path)) {
+        // no frame is expected
+      }
+    };
+    await expect(read(missing)).rejects.toThrow(new CaptureFileOpenError(missing, 'ENOENT'));
+    await expect(read(missing)).rejects.toThrow(`${missing}: no such file`);
+    await expect(read(tmpdir())).rejects.toThrow(`${tmpdir()}: is a directory, not a capture file`);
   });
 });

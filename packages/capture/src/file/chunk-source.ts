@@ -1,6 +1,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { CaptureFileOpenError } from './capture-file-errors.js';
 
 /** Where a streaming reader pulls bytes from: copies up to `length` bytes into `into`; 0 means end. */
 export interface ChunkSource {
@@ -21,16 +22,26 @@ class FileChunkSource implements ChunkSource {
   constructor(private readonly path: string) {}
 
   async read(into: Uint8Array, offset: number, length: number): Promise<number> {
-    this.handle ??= open(this.path, 'r');
+    this.handle ??= open(this.path, 'r').catch((error: NodeJS.ErrnoException) => {
+      throw new CaptureFileOpenError(this.path, error.code);
+    });
     const handle = await this.handle;
-    const { bytesRead } = await handle.read(into, offset, length, null);
-    return bytesRead;
+    try {
+      const { bytesRead } = await handle.read(into, offset, length, null);
+      return bytesRead;
+    } catch (error) {
+      // Reading a directory opens fine on Linux and fails here.
+      throw new CaptureFileOpenError(this.path, (error as NodeJS.ErrnoException).code);
+    }
   }
 
   async close(): Promise<void> {
     const handle = this.handle;
     this.handle = undefined;
-    if (handle !== undefined) await (await handle).close();
+    if (handle === undefined) return;
+    // A file that never opened has nothing to close; its error was already raised by read().
+    const opened = await handle.catch(() => undefined);
+    await opened?.close();
   }
 }
 
