@@ -20,9 +20,23 @@ export function parseCommandArgs<T extends OptionSpec>(
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
-    throw new UsageError(`${message} (see wirecraft ${command} --help)`);
+    throw new UsageError(`${usageMessage(error)} (see wirecraft ${command} --help)`);
   }
+}
+
+/**
+ * parseArgs' message on one line. Its advice for a value that starts with a dash (`--timeout -1`) spans
+ * three lines; it becomes a short hint in our own words.
+ */
+function usageMessage(error: unknown): string {
+  // Not `instanceof Error`: node:util's TypeError comes from another realm under test runners' VMs.
+  const own = (error as { message?: unknown } | undefined)?.message;
+  const message = typeof own === 'string' ? own : String(error);
+  const dashValue = /use '(--[\w-]+)=-XYZ'/.exec(message);
+  if (dashValue) {
+    return `${dashValue[1]} needs a value; write a value starting with '-' as ${dashValue[1]}=-VALUE`;
+  }
+  return message.replace(/\. To specify.*$/s, '').split('\n')[0];
 }
 
 /** A duration option in seconds: a finite number > 0 (fractions allowed). */
