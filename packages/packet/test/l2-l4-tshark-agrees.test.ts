@@ -10,40 +10,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ARP, Dot1AD, Dot1Q, IP, type Packet, SLL2, UDP } from '../src/index.js';
+import { tsharkAvailable } from './dhcp-fixture-frames.js';
 import { framed } from './l2l4-arbitraries.js';
+import { pcapFile } from './pcap-file.js';
 
-function hasTshark(): boolean {
-  try {
-    execFileSync('tshark', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const available = hasTshark();
-if (!available) console.log('skipping: tshark is not installed');
-const maybe = available ? describe : describe.skip;
-
-/** A classic little-endian microsecond pcap file. */
-function pcapFile(linktype: number, frames: Uint8Array[]): Uint8Array {
-  const size = 24 + frames.reduce((n, f) => n + 16 + f.length, 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0xa1b2c3d4, true);
-  view.setUint16(4, 2, true);
-  view.setUint16(6, 4, true);
-  view.setUint32(16, 65535, true);
-  view.setUint32(20, linktype, true);
-  let o = 24;
-  frames.forEach((frame, i) => {
-    view.setUint32(o, i, true);
-    view.setUint32(o + 8, frame.length, true);
-    view.setUint32(o + 12, frame.length, true);
-    out.set(frame, o + 16);
-    o += 16 + frame.length;
-  });
-  return out;
-}
+if (!tsharkAvailable) console.log('skipping: tshark is not installed');
+const maybe = tsharkAvailable ? describe : describe.skip;
 
 const FIELDS = [
   'frame.protocols',

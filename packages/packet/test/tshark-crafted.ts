@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TsharkTree, TsharkValue } from './dhcp-fixture-frames.js';
+import { pcapFile } from './pcap-file.js';
 
 export interface TsharkInstance {
   code: number;
@@ -22,26 +23,6 @@ export interface TsharkAreas {
   sname: TsharkInstance[] | undefined;
   /** True when tshark flags the frame malformed. */
   malformed: boolean;
-}
-
-function pcapOf(frames: readonly Uint8Array[]): Uint8Array {
-  const size = 24 + frames.reduce((n, f) => n + 16 + f.length, 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, 0xa1b2c3d4, true);
-  view.setUint16(4, 2, true);
-  view.setUint16(6, 4, true);
-  view.setUint32(16, 65535, true);
-  view.setUint32(20, 1, true);
-  let o = 24;
-  frames.forEach((frame, i) => {
-    view.setUint32(o, 1_700_000_000 + i, true);
-    view.setUint32(o + 8, frame.length, true);
-    view.setUint32(o + 12, frame.length, true);
-    out.set(frame, o + 16);
-    o += 16 + frame.length;
-  });
-  return out;
 }
 
 const list = (v: TsharkValue | undefined): TsharkValue[] =>
@@ -80,7 +61,7 @@ export function tsharkDhcpAreas(frames: readonly Uint8Array[]): TsharkAreas[] {
   const dir = mkdtempSync(join(tmpdir(), 'wirecraft-tshark-'));
   try {
     const file = join(dir, 'crafted.pcap');
-    writeFileSync(file, pcapOf(frames));
+    writeFileSync(file, pcapFile(1, frames));
     const run = spawnSync('tshark', ['-r', file, '-T', 'json', '--no-duplicate-keys', '-J', 'dhcp'], {
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
