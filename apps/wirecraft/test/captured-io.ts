@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type { CommandIO } from '../src/cli/command.js';
 
-/** Streams for running a command in-process: stdout/stderr are collected, stdin is never written. */
+/**
+ * Streams for running a command in-process: stdout/stderr are collected. stdin is `options.stdin`
+ * (piped, then ended) when given; otherwise a terminal that is never written.
+ */
 export interface CapturedIO {
   io: CommandIO;
   stdout(): string;
@@ -10,10 +13,11 @@ export interface CapturedIO {
   jsonLines(): Record<string, unknown>[];
 }
 
-export function capturedIO(options: { tty?: boolean } = {}): CapturedIO {
+export function capturedIO(options: { tty?: boolean; stdin?: string } = {}): CapturedIO {
   const out = new PassThrough();
   const err = new PassThrough();
-  const stdin = new PassThrough();
+  const stdin = Object.assign(new PassThrough(), { isTTY: options.stdin === undefined });
+  if (options.stdin !== undefined) stdin.end(options.stdin);
   const outChunks: Buffer[] = [];
   const errChunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => outChunks.push(chunk));

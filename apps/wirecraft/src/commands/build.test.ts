@@ -1,26 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { PassThrough } from 'node:stream';
+import { capturedIO } from '../../test/captured-io.js';
 import { dissect, fromHex, toHex } from '@wirecraft/packet';
-import type { CommandIO } from '../cli/command.js';
 import { runCli } from '../cli/run-cli.js';
-
-/** In-process streams; `input` is what the command reads on stdin (ended), undefined for a terminal. */
-function streams(input?: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = Object.assign(new PassThrough(), { isTTY: input === undefined });
-  if (input !== undefined) stdin.end(input);
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CommandIO = { stdout, stderr, stdin };
-  return {
-    io,
-    stdout: () => Buffer.concat(out).toString('utf8'),
-    stderr: () => Buffer.concat(err).toString('utf8'),
-  };
-}
 
 const UDP_HELLO = 'Ether()/IP(src="198.18.0.1", dst="198.18.0.2")/UDP(sport=1234, dport=5678)/b"hello"';
 // Built by scapy 2.5 from the same expression (see packages/packet/test/scapy-matches-l2-l4.test.ts).
@@ -31,14 +12,14 @@ const DISCOVER =
 
 describe('wirecraft build', () => {
   it('--hex prints one line of lowercase hex, the bytes scapy builds', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['build', '--hex', UDP_HELLO], s.io)).toBe(0);
     expect(s.stdout()).toBe(`${UDP_HELLO_HEX}\n`);
     expect(s.stderr()).toBe('');
   });
 
   it('prints show() with computed lengths and checksums, then the hexdump', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['build', UDP_HELLO], s.io)).toBe(0);
     const text = s.stdout();
     expect(text).toMatch(/###\[ Ethernet \]###|###\[ Ether \]###/);
@@ -49,7 +30,7 @@ describe('wirecraft build', () => {
   });
 
   it('--json prints the packet JSON with computed values', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['build', '--json', DISCOVER], s.io)).toBe(0);
     const json = JSON.parse(s.stdout()) as {
       summary: string;
@@ -61,7 +42,7 @@ describe('wirecraft build', () => {
   });
 
   it('reads one expression per line from stdin and prints one result per line', async () => {
-    const s = streams(`${UDP_HELLO}\n\n# a comment\n${DISCOVER}\n`);
+    const s = capturedIO({ stdin: `${UDP_HELLO}\n\n# a comment\n${DISCOVER}\n` });
     expect(await runCli(['build', '--hex'], s.io)).toBe(0);
     const lines = s.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(2);
@@ -72,7 +53,7 @@ describe('wirecraft build', () => {
   });
 
   it('keeps going past a bad stdin line, names its line number and exits 1', async () => {
-    const s = streams(`${UDP_HELLO}\nEther()/IP(ttl=300)\n${UDP_HELLO}\n`);
+    const s = capturedIO({ stdin: `${UDP_HELLO}\nEther()/IP(ttl=300)\n${UDP_HELLO}\n` });
     expect(await runCli(['build', '--hex'], s.io)).toBe(1);
     expect(s.stdout()).toBe(`${UDP_HELLO_HEX}\n${UDP_HELLO_HEX}\n`);
     expect(s.stderr()).toMatch(
@@ -81,7 +62,7 @@ describe('wirecraft build', () => {
   });
 
   it('a syntax error exits 2 and shows the column with a caret', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['build', 'Ether()/IP(src="1.2.3.4"/UDP()'], s.io)).toBe(2);
     expect(s.stdout()).toBe('');
     expect(s.stderr()).toBe(
@@ -92,10 +73,10 @@ describe('wirecraft build', () => {
   });
 
   it('unknown layers and fields exit 2 and list what exists', async () => {
-    const layer = streams();
+    const layer = capturedIO();
     expect(await runCli(['build', 'Ether()/IPv4()'], layer.io)).toBe(2);
     expect(layer.stderr()).toMatch(/unknown name 'IPv4'; layers: .*\bIP\b.*; functions: .*mac2str/);
-    const field = streams();
+    const field = capturedIO();
     expect(await runCli(['build', 'Ether()/IP(source="1.2.3.4")'], field.io)).toBe(2);
     expect(field.stderr()).toMatch(
       /IP has no field 'source'; fields: version, ihl, .*src, dst, options at column 12/,
@@ -103,16 +84,16 @@ describe('wirecraft build', () => {
   });
 
   it('usage errors: --hex with --json, several arguments, a terminal with no expression', async () => {
-    const both = streams();
+    const both = capturedIO();
     expect(await runCli(['build', '--hex', '--json', UDP_HELLO], both.io)).toBe(2);
     expect(both.stderr()).toContain('--hex and --json cannot be combined');
-    const many = streams();
+    const many = capturedIO();
     expect(await runCli(['build', 'Ether()', 'IP()'], many.io)).toBe(2);
     expect(many.stderr()).toContain('quote the expression');
-    const tty = streams();
+    const tty = capturedIO();
     expect(await runCli(['build'], tty.io)).toBe(2);
     expect(tty.stderr()).toContain('pipe expressions on stdin');
-    const unknown = streams();
+    const unknown = capturedIO();
     expect(await runCli(['build', '--bogus', UDP_HELLO], unknown.io)).toBe(2);
   });
 });

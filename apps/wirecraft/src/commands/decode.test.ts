@@ -2,29 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { fromScapy, toHex } from '@wirecraft/packet';
-import type { CommandIO } from '../cli/command.js';
 import { runCli } from '../cli/run-cli.js';
 import { decodeCaptureFile } from '../decode/decode-capture-file.js';
-
-function streams(input?: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const stdin = Object.assign(new PassThrough(), { isTTY: input === undefined });
-  if (input !== undefined) stdin.end(input);
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const io: CommandIO = { stdout, stderr, stdin };
-  return {
-    io,
-    stdout: () => Buffer.concat(out).toString('utf8'),
-    stderr: () => Buffer.concat(err).toString('utf8'),
-  };
-}
+import { capturedIO } from '../../test/captured-io.js';
 
 interface DecodedJson {
   summary: string;
@@ -42,7 +25,7 @@ const UDP_HELLO =
 
 describe('wirecraft decode', () => {
   it('--hex --json prints one JSON object with summary, layers and problems', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '--json', '--hex', ACK], s.io)).toBe(0);
     expect(s.stderr()).toBe('');
     const lines = s.stdout().trimEnd().split('\n');
@@ -56,7 +39,7 @@ describe('wirecraft decode', () => {
   });
 
   it('without --json prints the summary line, then show()', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '--hex', UDP_HELLO], s.io)).toBe(0);
     const [first, ...rest] = s.stdout().split('\n');
     expect(first).toBe('Ether / IP / UDP 198.18.0.1:1234 > 198.18.0.2:5678 / Raw (5 bytes)');
@@ -65,7 +48,7 @@ describe('wirecraft decode', () => {
 
   it('reads one hex frame per line from stdin, one JSON line each; reports problems', async () => {
     const broken = `${UDP_HELLO.slice(0, 48)}ffff${UDP_HELLO.slice(52)}`; // IP checksum overwritten
-    const s = streams(`${UDP_HELLO}\n\n${ACK}\n${broken}\n`);
+    const s = capturedIO({ stdin: `${UDP_HELLO}\n\n${ACK}\n${broken}\n` });
     expect(await runCli(['decode', '--json'], s.io)).toBe(0);
     const packets = s
       .stdout()
@@ -79,7 +62,7 @@ describe('wirecraft decode', () => {
   });
 
   it('shows problems in text mode', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '--hex', UDP_HELLO.slice(0, 80)], s.io)).toBe(0);
     expect(s.stdout()).toMatch(
       /^!! truncated in IP\.len: IP total length 33 exceeds the 26 bytes captured$/m,
@@ -87,7 +70,7 @@ describe('wirecraft decode', () => {
   });
 
   it('--linktype 101 decodes raw IP', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '--json', '--linktype', '101', '--hex', UDP_HELLO.slice(28)], s.io)).toBe(
       0,
     );
@@ -96,24 +79,24 @@ describe('wirecraft decode', () => {
   });
 
   it('bad hex on the command line exits 2; on stdin it names the line, continues and exits 1', async () => {
-    const arg = streams();
+    const arg = capturedIO();
     expect(await runCli(['decode', '--hex', 'xyz'], arg.io)).toBe(2);
     expect(arg.stderr()).toBe(
       "wirecraft decode: --hex is not a frame in hex (pairs of hex digits, spaces and ':' allowed)\n",
     );
-    const piped = streams(`abc\n${UDP_HELLO}\n`);
+    const piped = capturedIO({ stdin: `abc\n${UDP_HELLO}\n` });
     expect(await runCli(['decode', '--json'], piped.io)).toBe(1);
     expect(piped.stderr()).toMatch(/^wirecraft decode: line 1: it is not a frame in hex/);
     expect(piped.stdout().trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('usage errors: bad --linktype, unknown option, a terminal with no --hex', async () => {
-    const linktype = streams();
+    const linktype = capturedIO();
     expect(await runCli(['decode', '--linktype', 'ether', '--hex', UDP_HELLO], linktype.io)).toBe(2);
     expect(linktype.stderr()).toContain('--linktype "ether" is not an integer >= 0');
-    const unknown = streams();
+    const unknown = capturedIO();
     expect(await runCli(['decode', '--frobnicate'], unknown.io)).toBe(2);
-    const tty = streams();
+    const tty = capturedIO();
     expect(await runCli(['decode'], tty.io)).toBe(2);
     expect(tty.stderr()).toContain('pipe hex frames on stdin');
   });
@@ -123,7 +106,7 @@ const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url)
 
 describe('wirecraft decode -r FILE', () => {
   it('--json prints every record: the decode contract plus time, length, captured and linktype', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--json'], s.io)).toBe(0);
     expect(s.stderr()).toBe('');
     const records = s
@@ -138,7 +121,7 @@ describe('wirecraft decode -r FILE', () => {
   });
 
   it('keeps linktypes other than Ethernet per record (SLL)', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '-r', `${FIXTURES}pcapplusplus_sll.pcap`, '--json'], s.io)).toBe(0);
     const first = JSON.parse(s.stdout().split('\n')[0]) as DecodedJson & { linktype: number };
     expect(first.linktype).toBe(113);
@@ -146,7 +129,7 @@ describe('wirecraft decode -r FILE', () => {
   });
 
   it('text mode numbers each record with its time and length, then summary and show()', async () => {
-    const s = streams();
+    const s = capturedIO();
     expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`], s.io)).toBe(0);
     const lines = s.stdout().split('\n');
     expect(lines[0]).toBe('#1 1370200442.323173 307 bytes linktype 1');
@@ -160,7 +143,7 @@ describe('wirecraft decode -r FILE', () => {
       const whole = readFileSync(`${FIXTURES}zeek_dhcp.pcap`);
       const path = join(dir, 'cut.pcap');
       writeFileSync(path, whole.subarray(0, whole.length - 100));
-      const s = streams();
+      const s = capturedIO();
       expect(await runCli(['decode', '-r', path, '--json'], s.io)).toBe(1);
       expect(s.stdout().trimEnd().split('\n')).toHaveLength(8);
       expect(s.stderr()).toBe(
@@ -199,13 +182,13 @@ describe('wirecraft decode -r FILE', () => {
   });
 
   it('usage errors: a missing file, -r with --hex, -r with --linktype', async () => {
-    const missing = streams();
+    const missing = capturedIO();
     expect(await runCli(['decode', '-r', '/nonexistent/x.pcap'], missing.io)).toBe(2);
     expect(missing.stderr()).toBe('wirecraft decode: -r "/nonexistent/x.pcap": no such file\n');
-    const both = streams();
+    const both = capturedIO();
     expect(await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--hex', UDP_HELLO], both.io)).toBe(2);
     expect(both.stderr()).toContain('-r FILE and --hex cannot be combined');
-    const linktype = streams();
+    const linktype = capturedIO();
     expect(
       await runCli(['decode', '-r', `${FIXTURES}zeek_dhcp.pcap`, '--linktype', '101'], linktype.io),
     ).toBe(2);
