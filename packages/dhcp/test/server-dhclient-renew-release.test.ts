@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { createLab, describeLab, type Lab, startDhclient } from '@wirecraft/lab';
-import {
-  createDhcpServer,
-  type DhcpMessageSummary,
-  type DhcpServer,
-  type IgnoredEvent,
-  type Lease,
-  type LeaseEvent,
-} from '../src/index.js';
-
-const hostInSubnet = (lab: Lab, host: number) => lab.peerAddress.replace(/\.1$/, `.${host}`);
+import type { LiveLink } from '@wirecraft/capture';
+import { describeLab, type Lab, startDhclient } from '@wirecraft/lab';
+import type { DhcpMessageSummary, DhcpServer, IgnoredEvent, Lease, LeaseEvent } from '../src/index.js';
+import { openLabServer } from './server-support/lab-server.js';
 
 // T1 of 3 s makes dhclient renew by itself a few seconds after BOUND (it adds some randomness to T1:
 // about 3.2 s here); T2 and the lease stay far enough out that a RENEW, not a REBIND, is what we see.
@@ -28,26 +20,9 @@ describeLab('our DHCP server with ISC dhclient: lease, renewal at T1, release', 
   const sent: DhcpMessageSummary[] = [];
 
   beforeAll(async () => {
-    lab = await createLab({ name: 'wc-dhclient' });
-    // dhclient unicasts RENEW and RELEASE to the server id through a UDP socket: the server id must answer ARP.
-    await lab.addHostAddress();
-    link = await openLiveLink({ iface: lab.hostIface, filter: 'udp and dst port 67' });
-    server = createDhcpServer({
-      links: [link],
-      serverId: lab.hostAddress,
-      pools: [
-        {
-          subnet: lab.subnet,
-          range: `${hostInSubnet(lab, 100)}-${hostInSubnet(lab, 150)}`,
-          router: lab.hostAddress,
-          dns: ['198.18.0.53', '198.18.0.54'],
-          domain: 'lab.test',
-          leaseTime,
-          renewalTime,
-          rebindingTime,
-        },
-      ],
-    });
+    // dhclient unicasts RENEW and RELEASE to the server id through a UDP socket: openLabServer brings the
+    // host address up so the server id answers ARP.
+    ({ lab, link, server } = await openLabServer('wc-dhclient', { leaseTime, renewalTime, rebindingTime }));
     server.on((event) => {
       if (event.type === 'lease') leaseEvents.push(event);
       if (event.type === 'ignored') ignored.push(event);

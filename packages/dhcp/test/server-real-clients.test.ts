@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type LiveLink, openLiveLink } from '@wirecraft/capture';
+import type { LiveLink } from '@wirecraft/capture';
 import { createLab, describeLab, type Lab, runDhclient, runUdhcpc, startUdhcpc } from '@wirecraft/lab';
-import { createDhcpServer, type DhcpServer, type Lease, readLeaseFile } from '../src/index.js';
-
-const hostInSubnet = (lab: Lab, host: number) => lab.peerAddress.replace(/\.1$/, `.${host}`);
+import { type DhcpServer, type Lease, readLeaseFile } from '../src/index.js';
+import { hostInSubnet, openLabServer } from './server-support/lab-server.js';
 
 describeLab('our DHCP server on a live interface, real clients in a namespace', () => {
   let lab: Lab;
@@ -13,24 +12,7 @@ describeLab('our DHCP server on a live interface, real clients in a namespace', 
   let server: DhcpServer;
 
   beforeAll(async () => {
-    lab = await createLab({ name: 'wc-server' });
-    // Renewals are unicast from the client's kernel stack: the server id must answer ARP.
-    await lab.addHostAddress();
-    link = await openLiveLink({ iface: lab.hostIface, filter: 'udp and dst port 67' });
-    server = createDhcpServer({
-      links: [link],
-      serverId: lab.hostAddress,
-      pools: [
-        {
-          subnet: lab.subnet,
-          range: `${hostInSubnet(lab, 100)}-${hostInSubnet(lab, 150)}`,
-          router: lab.hostAddress,
-          dns: ['198.18.0.53', '198.18.0.54'],
-          domain: 'lab.test',
-          leaseTime: 900,
-        },
-      ],
-    });
+    ({ lab, link, server } = await openLabServer('wc-server', { leaseTime: 900 }));
     await server.start();
   });
 
