@@ -1,6 +1,6 @@
 import type { Frame } from '../frame.js';
 import { PcapFormatError } from './capture-file-errors.js';
-import type { CaptureInfo, CaptureInterface } from './capture-info.js';
+import type { CaptureInterface } from './capture-info.js';
 import { FormatDecoder } from './format-decoder.js';
 import {
   CLASSIC_FCS_PRESENT,
@@ -17,13 +17,6 @@ export class ClassicPcapDecoder extends FormatDecoder {
   private nano = false;
   private linktype = 0;
   private headerDone = false;
-
-  constructor(
-    readonly info: CaptureInfo,
-    private readonly maxRecordBytes: number,
-  ) {
-    super();
-  }
 
   decode(buf: Uint8Array, view: DataView, offset: number, end: number, fileOffset: number): number {
     this.frame = null;

@@ -1,5 +1,6 @@
 import type { Frame } from '../frame.js';
 import { PcapTruncatedError } from './capture-file-errors.js';
+import type { CaptureInfo } from './capture-info.js';
 
 export interface CaptureReadOptions {
   /**
@@ -32,6 +33,12 @@ export abstract class FormatDecoder {
   needed = 0;
   private pendingWhat = '';
   private pendingDeclared = true;
+
+  constructor(
+    /** Filled in as headers, interfaces and metadata blocks are decoded. */
+    readonly info: CaptureInfo,
+    protected readonly maxRecordBytes: number,
+  ) {}
 
   abstract decode(buf: Uint8Array, view: DataView, offset: number, end: number, fileOffset: number): number;
 

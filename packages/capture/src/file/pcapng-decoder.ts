@@ -1,6 +1,6 @@
 import type { Frame } from '../frame.js';
 import { PcapFormatError } from './capture-file-errors.js';
-import type { CaptureInfo, CaptureInterface, CaptureSection } from './capture-info.js';
+import type { CaptureInterface, CaptureSection } from './capture-info.js';
 import { FormatDecoder } from './format-decoder.js';
 import { hex32, PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from './pcap-magic.js';
 import { forEachOption, optionText, optionUint64 } from './pcapng-options.js';
@@ -47,13 +47,6 @@ export class PcapngDecoder extends FormatDecoder {
   private little = true;
   /** Interfaces of the current section, indexed by their id inside it. */
   private sectionInterfaces: CaptureInterface[] = [];
-
-  constructor(
-    readonly info: CaptureInfo,
-    private readonly maxRecordBytes: number,
-  ) {
-    super();
-  }
 
   decode(buf: Uint8Array, view: DataView, offset: number, end: number, fileOffset: number): number {
     this.frame = null;
