@@ -121,13 +121,13 @@ export const UDP = defineLayer({
     if (stored !== 0 && datagram === len) {
       const pseudo = pseudoHeaderSum(below, len);
       if (pseudo >= 0 && onesComplementSum(bytes, offset, offset + len, pseudo) !== 0xffff) {
-        const withoutField = onesComplementSum(
+        // The checksum as finish() would write it: the datagram summed with the chksum field left out.
+        const correct = checksumOf(
           bytes,
           offset + 8,
-          offset + len,
+          len - 8,
           onesComplementSum(bytes, offset, offset + 6, pseudo),
         );
-        const correct = ~withoutField & 0xffff || 0xffff;
         ctx.problems.push({
           kind: 'bad-checksum',
           layer: 'UDP',
