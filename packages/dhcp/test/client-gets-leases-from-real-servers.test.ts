@@ -7,13 +7,10 @@ import { createDhcpClient, type DhcpClientEvent } from '../src/index.js';
 // ARP too: the client answers who-has for its leased address so the server can unicast the renewal ACK.
 const FILTER = 'arp or udp port 67 or udp port 68';
 
-async function waitForNextSecond(after: number): Promise<void> {
-  while (Math.floor(Date.now() / 1000) <= after) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
-describeLab('our client on a veth against dnsmasq', () => {
-  let lab: Lab;
-  let link: LiveLink;
+/** A fresh lab and a live link on its host side for the enclosing describe block, closed after it. */
+function labWithLink(): { readonly lab: Lab; readonly link: LiveLink } {
+  let lab: Lab | undefined;
+  let link: LiveLink | undefined;
   beforeAll(async () => {
     lab = await createLab();
     link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
@@ -22,8 +19,29 @@ describeLab('our client on a veth against dnsmasq', () => {
     await link?.close();
     await lab?.close();
   });
+  const opened = <T>(thing: T | undefined): T => {
+    if (thing === undefined) throw new Error('the lab did not open: see the beforeAll failure');
+    return thing;
+  };
+  return {
+    get lab() {
+      return opened(lab);
+    },
+    get link() {
+      return opened(link);
+    },
+  };
+}
+
+async function waitForNextSecond(after: number): Promise<void> {
+  while (Math.floor(Date.now() / 1000) <= after) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describeLab('our client on a veth against dnsmasq', () => {
+  const fixture = labWithLink();
 
   it('obtains, renews (unicast) and releases a lease; dnsmasq lease file follows each step', async () => {
+    const { lab, link } = fixture;
     const net = lab.peerAddress.split('.').slice(0, 3).join('.');
     const dnsmasq = await startDnsmasq(lab, {
       rangeStart: `${net}.50`,
@@ -98,18 +116,10 @@ async function keaRows(
 }
 
 describeLab('our client on a veth against kea-dhcp4', () => {
-  let lab: Lab;
-  let link: LiveLink;
-  beforeAll(async () => {
-    lab = await createLab();
-    link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
-  }, 30_000);
-  afterAll(async () => {
-    await link?.close();
-    await lab?.close();
-  });
+  const fixture = labWithLink();
 
   it('obtains, renews and releases a lease; kea memfile journal records each step', async () => {
+    const { lab, link } = fixture;
     const net = lab.peerAddress.split('.').slice(0, 3).join('.');
     const kea = await startKea(lab, {
       pool: `${net}.50 - ${net}.60`,
