@@ -33,6 +33,16 @@ function labWithLink(): { readonly lab: Lab; readonly link: LiveLink } {
   };
 }
 
+/** Reads until `done` holds, at most 50 more times 20 ms apart; returns the last read either way. */
+async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 50 && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}
+
 async function waitForNextSecond(after: number): Promise<void> {
   while (Math.floor(Date.now() / 1000) <= after) await new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -76,19 +86,14 @@ describeLab('our client on a veth against dnsmasq', () => {
       // dnsmasq rewrites its lease file after it sends the ACK: poll (bounded) rather than read once.
       const expiryOf = async () =>
         (await dnsmasq.readLeases()).find((l) => l.ip === lease.address)?.expiry?.getTime() ?? 0;
-      let renewedExpiry = await expiryOf();
-      for (let i = 0; i < 50 && renewedExpiry <= obtainedExpiry; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        renewedExpiry = await expiryOf();
-      }
+      const renewedExpiry = await pollUntil(expiryOf, (expiry) => expiry > obtainedExpiry);
       expect(renewedExpiry).toBeGreaterThan(obtainedExpiry);
       await client.release();
       // dnsmasq rewrites the file after the release; give it a moment without assuming a duration.
-      let after = await dnsmasq.readLeases();
-      for (let i = 0; i < 50 && after.some((l) => l.ip === lease.address); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        after = await dnsmasq.readLeases();
-      }
+      const after = await pollUntil(
+        () => dnsmasq.readLeases(),
+        (leases) => !leases.some((l) => l.ip === lease.address),
+      );
       expect(after.some((l) => l.ip === lease.address)).toBe(false);
     } finally {
       await client.stop();
@@ -156,11 +161,10 @@ describeLab('our client on a veth against kea-dhcp4', () => {
       await client.release();
       // The journal keeps every row: a release appends one with valid_lifetime 0 (expire = cltt, state
       // still 0), so the address stays in the file; only the last row per address says it is free.
-      let afterRelease = await keaRows(kea.leaseFile, lease.address);
-      for (let i = 0; i < 50 && afterRelease.length === afterRenew.length; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        afterRelease = await keaRows(kea.leaseFile, lease.address);
-      }
+      const afterRelease = await pollUntil(
+        () => keaRows(kea.leaseFile, lease.address),
+        (rows) => rows.length !== afterRenew.length,
+      );
       expect(afterRelease.at(-1)).toMatchObject({ validLifetime: 0 });
       expect((await kea.readLeases()).some((l) => l.ip === lease.address)).toBe(false);
     } finally {
