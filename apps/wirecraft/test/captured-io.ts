@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { CommandIO } from '../src/cli/command.js';
+import { jsonLines } from './run-wirecraft.js';
 
 /**
  * Streams for running a command in-process: stdout/stderr are collected. stdin is `options.stdin`
@@ -28,10 +29,6 @@ export function capturedIO(options: { tty?: boolean; stdin?: string } = {}): Cap
     io: { stdout, stderr: err, stdin },
     stdout: stdoutText,
     stderr: () => Buffer.concat(errChunks).toString('utf8'),
-    jsonLines: () =>
-      stdoutText()
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    jsonLines: () => jsonLines(stdoutText()),
   };
 }
