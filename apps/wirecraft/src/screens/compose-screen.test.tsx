@@ -3,6 +3,7 @@ import type { Packet } from '@wirecraft/packet';
 import { render } from 'ink-testing-library';
 import { sendAndMatch } from '../compose/send-and-match.js';
 import { embeddedDoraPlans, startEmbeddedNetwork } from '../dora/embedded-network.js';
+import type { ComposeScreenProps } from './compose-screen.js';
 import { ComposeScreen } from './compose-screen.js';
 
 const wait = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,17 +61,23 @@ describe('ComposeScreen', () => {
     }
   }
 
-  it('field list: a bad value is red with the reason and never applied; a good one changes the hexdump', async () => {
-    const { lastFrame, stdin, unmount } = render(
+  /** Renders the screen (no colour, saves and quits do nothing unless given) and lets it settle. */
+  async function renderSettled(props: Partial<ComposeScreenProps> & { initial: string }) {
+    const rendered = render(
       <ComposeScreen
-        initial="Ether()/IP(ttl=1)"
         color={false}
         saveTarget="x.pcap"
         onSave={async () => ''}
         onQuit={() => {}}
+        {...props}
       />,
     );
     await wait(200);
+    return rendered;
+  }
+
+  it('field list: a bad value is red with the reason and never applied; a good one changes the hexdump', async () => {
+    const { lastFrame, stdin, unmount } = await renderSettled({ initial: 'Ether()/IP(ttl=1)' });
     expect(lastFrame()).toContain('Tab fields');
     await press(stdin, TAB);
     const fields = lastFrame() ?? '';
@@ -106,16 +113,7 @@ describe('ComposeScreen', () => {
   });
 
   it('layer picker adds a layer after the selected one; d removes the selected layer', async () => {
-    const { lastFrame, stdin, unmount } = render(
-      <ComposeScreen
-        initial="Ether()/IP()"
-        color={false}
-        saveTarget="x.pcap"
-        onSave={async () => ''}
-        onQuit={() => {}}
-      />,
-    );
-    await wait(200);
+    const { lastFrame, stdin, unmount } = await renderSettled({ initial: 'Ether()/IP()' });
     await press(stdin, TAB, 'a');
     expect(lastFrame()).toContain('add a layer after Ether:');
     expect(lastFrame()).toContain('type to filter · ↑↓ choose · Enter add the layer · Esc cancel');
@@ -140,18 +138,11 @@ describe('ComposeScreen', () => {
     try {
       const discover =
         "Ether(dst='ff:ff:ff:ff:ff:ff', src='02:00:00:00:00:07')/IP(src='0.0.0.0', dst='255.255.255.255')/UDP(sport=68, dport=67)/BOOTP(chaddr=mac2str('02:00:00:00:00:07'), xid=0x5eed)/DHCP(options=[('message-type', 'discover'), 'end'])";
-      const { lastFrame, stdin, unmount } = render(
-        <ComposeScreen
-          initial={discover}
-          color={false}
-          saveTarget="x.pcap"
-          iface="embedded"
-          onSave={async () => ''}
-          onSend={(packet: Packet) => sendAndMatch(network.link, packet, 300)}
-          onQuit={() => {}}
-        />,
-      );
-      await wait(200);
+      const { lastFrame, stdin, unmount } = await renderSettled({
+        initial: discover,
+        iface: 'embedded',
+        onSend: (packet: Packet) => sendAndMatch(network.link, packet, 300),
+      });
       expect(lastFrame()).toContain('^X send on embedded');
       await press(stdin, '\u0018');
       for (let i = 0; i < 50 && !(lastFrame() ?? '').includes('answers in'); i++) await wait(50);
@@ -168,16 +159,7 @@ describe('ComposeScreen', () => {
 
   it('Esc in a field edit cancels it; Esc in the list quits', async () => {
     const onQuit = jest.fn();
-    const { lastFrame, stdin, unmount } = render(
-      <ComposeScreen
-        initial="IP(ttl=7)"
-        color={false}
-        saveTarget="x.pcap"
-        onSave={async () => ''}
-        onQuit={onQuit}
-      />,
-    );
-    await wait(200);
+    const { lastFrame, stdin, unmount } = await renderSettled({ initial: 'IP(ttl=7)', onQuit });
     await press(stdin, TAB, ENTER, '9', ESC);
     expect(lastFrame()).toMatch(/version {3}= 4$/m);
     expect(onQuit).not.toHaveBeenCalled();
