@@ -29,6 +29,11 @@ export const IP_PROTOCOLS = {
 const BROADCAST = '255.255.255.255';
 const NO_OPTIONS = new Uint8Array(0);
 
+/** Bytes of an IPv4 header carrying `options`, padded to a multiple of 4. */
+function headerLengthWith(options: Uint8Array): number {
+  return 20 + ((options.length + 3) & ~3);
+}
+
 export const IP = defineLayer({
   name: 'IP',
   rfc: 'RFC 791',
@@ -48,11 +53,10 @@ export const IP = defineLayer({
     tailBytes('options'),
   ],
   headerLength(layer) {
-    const options = layer.values[12] as Uint8Array;
-    return 20 + ((options.length + 3) & ~3);
+    return headerLengthWith(layer.values[12] as Uint8Array);
   },
   fill(values, _layer, ctx) {
-    const header = 20 + (((values[12] as Uint8Array).length + 3) & ~3);
+    const header = headerLengthWith(values[12] as Uint8Array);
     if (values[1] === undefined) values[1] = header >> 2;
     if (values[3] === undefined) values[3] = header + ctx.payloadLength;
     if (values[9] === undefined) values[9] = 0; // computed in finish(), over the written header
@@ -65,7 +69,7 @@ export const IP = defineLayer({
   },
   finish(layer, out, offset) {
     if (layer.values[9] !== undefined) return;
-    const header = 20 + (((layer.values[12] as Uint8Array).length + 3) & ~3);
+    const header = headerLengthWith(layer.values[12] as Uint8Array);
     const sum = internetChecksum(out, offset, offset + header);
     out[offset + 10] = sum >>> 8;
     out[offset + 11] = sum;
