@@ -3,23 +3,27 @@ import { PcapFormatError } from './capture-file-errors.js';
 import type { CaptureInterface, CaptureSection } from './capture-info.js';
 import { FormatDecoder } from './format-decoder.js';
 import { hex32, PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from './pcap-magic.js';
-import { forEachOption, optionText, optionUint64 } from './pcapng-options.js';
+import {
+  forEachOption,
+  IF_DESCRIPTION,
+  IF_FCSLEN,
+  IF_NAME,
+  IF_TSOFFSET,
+  IF_TSRESOL,
+  ISB_IFDROP,
+  ISB_IFRECV,
+  optionText,
+  optionUint64,
+  SHB_HARDWARE,
+  SHB_OS,
+  SHB_USERAPPL,
+} from './pcapng-options.js';
 import { MICROSECONDS, resolutionFromTsresol, ticksToTimestamp } from './timestamp-resolution.js';
 import type { TimestampResolution } from './timestamp-resolution.js';
 
 const BLOCK_OVERHEAD = 12;
 const SWAPPED_BYTE_ORDER_MAGIC = 0x4d3c2b1a;
 
-const SHB_HARDWARE = 2;
-const SHB_OS = 3;
-const SHB_USERAPPL = 4;
-const IF_NAME = 2;
-const IF_DESCRIPTION = 3;
-const IF_TSRESOL = 9;
-const IF_FCSLEN = 13;
-const IF_TSOFFSET = 14;
-const ISB_IFRECV = 4;
-const ISB_IFDROP = 5;
 const NRB_END = 0;
 const NRB_IPV4 = 1;
 const NRB_IPV6 = 2;

@@ -4,10 +4,8 @@ import { CaptureWriteError } from './capture-file-errors.js';
 import type { PcapngWriteOptions } from './capture-write-options.js';
 import { checkFrame, checkSnaplen, DEFAULT_SNAPLEN } from './capture-write-options.js';
 import { PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from './pcap-magic.js';
+import { IF_NAME, IF_TSRESOL, SHB_USERAPPL } from './pcapng-options.js';
 
-const SHB_USERAPPL = 4;
-const IF_NAME = 2;
-const IF_TSRESOL = 9;
 const EPB_FIXED_BYTES = 32;
 const TWO_POW_32 = 0x1_0000_0000;
 const TWO_POW_16 = 0x1_0000;

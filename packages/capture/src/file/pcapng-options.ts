@@ -4,6 +4,18 @@ export type OptionVisitor = (code: number, valueOffset: number, length: number) 
 
 const OPT_ENDOFOPT = 0;
 
+// Option codes (pcapng sections 4.1, 4.2, 4.6), shared by the decoder and the encoder.
+export const SHB_HARDWARE = 2;
+export const SHB_OS = 3;
+export const SHB_USERAPPL = 4;
+export const IF_NAME = 2;
+export const IF_DESCRIPTION = 3;
+export const IF_TSRESOL = 9;
+export const IF_FCSLEN = 13;
+export const IF_TSOFFSET = 14;
+export const ISB_IFRECV = 4;
+export const ISB_IFDROP = 5;
+
 /**
  * Walks the TLV options of a pcapng block in view[start, end). Each value is padded to 4 bytes.
  * `fileDelta` turns a view offset into a file offset for error messages.
