@@ -81,20 +81,20 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function setup(
-  options: Partial<Parameters<typeof createDhcpClient>[0]> = {},
-  decide = (r: ReceivedDhcp) => simpleServer(r),
-) {
-  const [clientLink, serverLink] = virtualPair();
-  const server = respond(serverLink, '198.18.0.1', '02:00:00:00:00:fe', decide);
-  const client = createDhcpClient({
-    link: clientLink,
-    mac: '02:00:00:00:00:01',
-    timeScale: 0.05,
-    ...options,
-  });
+type ClientOptions = Parameters<typeof createDhcpClient>[0];
+
+/** A client (MAC 02:00:00:00:00:01 unless `options` says otherwise) and every event it emits. */
+function recordedClient(options: Omit<ClientOptions, 'mac'> & Partial<Pick<ClientOptions, 'mac'>>) {
+  const client = createDhcpClient({ mac: '02:00:00:00:00:01', ...options });
   const events: DhcpClientEvent[] = [];
   client.on((e) => events.push(e));
+  return { client, events };
+}
+
+function setup(options: Partial<ClientOptions> = {}, decide = (r: ReceivedDhcp) => simpleServer(r)) {
+  const [clientLink, serverLink] = virtualPair();
+  const server = respond(serverLink, '198.18.0.1', '02:00:00:00:00:fe', decide);
+  const { client, events } = recordedClient({ link: clientLink, timeScale: 0.05, ...options });
   cleanups.push(async () => {
     server.stop();
     await client.stop();
@@ -182,15 +182,12 @@ describe('DhcpClient retransmission', () => {
   it('backs off 4 s, 8 s, 16 s (scaled) and gives up with the send times', async () => {
     const clock = manualTimerClock();
     const [clientLink, silentLink] = virtualPair();
-    const client = createDhcpClient({
+    const { client, events } = recordedClient({
       link: clientLink,
-      mac: '02:00:00:00:00:01',
       clock,
       timeScale: 1,
       backoff: { random: () => 0.5 },
     });
-    const events: DhcpClientEvent[] = [];
-    client.on((e) => events.push(e));
     cleanups.push(async () => {
       await client.stop();
       await clientLink.close();
@@ -259,7 +256,7 @@ describe('DhcpClient retransmission', () => {
 });
 
 describe('DhcpClient offer selection', () => {
-  function twoServers(options: Partial<Parameters<typeof createDhcpClient>[0]>) {
+  function twoServers(options: Partial<ClientOptions>) {
     const hub = virtualHub(3);
     const answer =
       (address: string) =>
@@ -276,14 +273,7 @@ describe('DhcpClient offer selection', () => {
       };
     const a = respond(hub[1], '198.18.0.1', '02:00:00:00:00:a1', answer('198.18.0.10'));
     const b = respond(hub[2], '198.18.0.2', '02:00:00:00:00:b2', answer('198.18.0.20'));
-    const client = createDhcpClient({
-      link: hub[0],
-      mac: '02:00:00:00:00:01',
-      timeScale: 0.01,
-      ...options,
-    });
-    const events: DhcpClientEvent[] = [];
-    client.on((e) => events.push(e));
+    const { client, events } = recordedClient({ link: hub[0], timeScale: 0.01, ...options });
     cleanups.push(async () => {
       a.stop();
       b.stop();
