@@ -87,12 +87,8 @@ export function layerNames(): string[] {
   return [...layerTypes.keys()];
 }
 
-/** Inserts a default layer of type `name` after layer `after` (-1: at the bottom of the stack). */
-export function addLayer(packet: Packet, name: string, after: number): EditResult {
-  const type = layerTypes.get(name);
-  if (type === undefined) return { ok: false, error: `no layer named '${name}'` };
-  const layers = packet.copy().layers;
-  layers.splice(after + 1, 0, type());
+/** The packet made of `layers`, accepted only if it builds. */
+function stackResult(layers: Layer[]): EditResult {
   const edited = new Packet(layers);
   try {
     build(edited);
@@ -102,15 +98,18 @@ export function addLayer(packet: Packet, name: string, after: number): EditResul
   }
 }
 
+/** Inserts a default layer of type `name` after layer `after` (-1: at the bottom of the stack). */
+export function addLayer(packet: Packet, name: string, after: number): EditResult {
+  const type = layerTypes.get(name);
+  if (type === undefined) return { ok: false, error: `no layer named '${name}'` };
+  const layers = packet.copy().layers;
+  layers.splice(after + 1, 0, type());
+  return stackResult(layers);
+}
+
 export function removeLayer(packet: Packet, index: number): EditResult {
   if (packet.layers.length <= 1) return { ok: false, error: 'a packet needs at least one layer' };
   const layers = packet.copy().layers;
   layers.splice(index, 1);
-  const edited = new Packet(layers);
-  try {
-    build(edited);
-    return { ok: true, expression: toScapy(edited) };
-  } catch (error) {
-    return { ok: false, error: messageOf(error).split('\n')[0] };
-  }
+  return stackResult(layers);
 }
