@@ -65,17 +65,7 @@ export class LeaseTable {
   }
 
   /** Records a lease for the address (replacing whatever held it) and makes it the client's current lease. */
-  set(
-    address: number,
-    fields: {
-      clientKey: string;
-      mac: string;
-      hostname?: string;
-      state: LeaseState;
-      startedAt: number;
-      expiresAt: number;
-    },
-  ): Lease {
+  set(address: number, fields: Omit<Lease, 'address' | 'addressNumber'>): Lease {
     const previous = this.#byAddress.get(address);
     if (previous !== undefined && previous.clientKey !== fields.clientKey) {
       if (this.#byClient.get(previous.clientKey) === previous) this.#byClient.delete(previous.clientKey);
