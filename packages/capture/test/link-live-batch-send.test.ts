@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createLab, describeLab, type Lab } from '@wirecraft/lab';
 import { LinkClosedError, SendFailedError } from '../src/errors.js';
 import { readCaptureFile } from '../src/file/capture-file-reader.js';
-import type { Frame } from '../src/frame.js';
 import { openLiveLink } from '../src/link/live-link.js';
 import { sniff } from '../src/sniff.js';
+import { collect, sendFromPeer } from './peer-frames.js';
 
 const TEST_ETHERTYPE = 0x88b5;
 const FILTER = `ether proto 0x${TEST_ETHERTYPE.toString(16)}`;
@@ -27,24 +27,6 @@ function numberedFrame(srcMac: string, sequence: number, length: number): Uint8A
 
 const hex = (bytes: Uint8Array) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-
-async function collect(iterator: AsyncIterable<Frame>): Promise<Frame[]> {
-  const frames: Frame[] = [];
-  for await (const frame of iterator) frames.push(frame);
-  return frames;
-}
-
-async function sendFromPeer(lab: Lab, frames: Uint8Array[]): Promise<void> {
-  const script = [
-    'import socket, sys',
-    's = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)',
-    's.bind((sys.argv[1], 0))',
-    'for h in sys.argv[2:]: s.send(bytes.fromhex(h))',
-  ].join('\n');
-  await lab.exec(['/usr/bin/python3', '-c', script, lab.peerIface, ...frames.map(hex)], {
-    timeoutMs: 10_000,
-  });
-}
 
 describeLab('LiveLink batch send and unconsumed receive on a real veth', () => {
   let lab: Lab;

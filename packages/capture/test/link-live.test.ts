@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { createLab, describeLab, type Lab } from '@wirecraft/lab';
 import { timestampDiffMs } from '../src/clock.js';
 import {
@@ -10,9 +10,9 @@ import {
   NoSuchInterfaceError,
   SendFailedError,
 } from '../src/errors.js';
-import type { Frame } from '../src/frame.js';
 import { type LiveLink, openLiveLink } from '../src/link/live-link.js';
 import { sniff } from '../src/sniff.js';
+import { collect, sendFromPeer } from './peer-frames.js';
 
 const TEST_ETHERTYPE = 0x88b5;
 const OTHER_ETHERTYPE = 0x88b6;
@@ -32,18 +32,6 @@ function testFrame(srcMac: string, ethertype: number, tag: number, length = 60):
   return frame;
 }
 
-/** Sends frames from inside the peer namespace through an AF_PACKET socket (no scapy start-up cost). */
-async function sendFromPeer(lab: Lab, frames: Uint8Array[]): Promise<void> {
-  const hex = frames.map((f) => Buffer.from(f).toString('hex'));
-  const script = [
-    'import socket, sys',
-    's = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)',
-    `s.bind((sys.argv[1], 0))`,
-    'for h in sys.argv[2:]: s.send(bytes.fromhex(h))',
-  ].join('\n');
-  await lab.exec(['/usr/bin/python3', '-c', script, lab.peerIface, ...hex], { timeoutMs: 10_000 });
-}
-
 /** The frames of `tcpdump -xx` output as hex strings (header lines start a frame, 0xNNNN: lines carry bytes). */
 function tcpdumpFrames(output: string): string[] {
   const frames: string[] = [];
@@ -52,12 +40,6 @@ function tcpdumpFrames(output: string): string[] {
     if (bytes) frames[frames.length - 1] += bytes[1].replace(/\s+/g, '');
     else if (line.trim() !== '') frames.push('');
   }
-  return frames;
-}
-
-async function collect(iterator: AsyncIterable<Frame>): Promise<Frame[]> {
-  const frames: Frame[] = [];
-  for await (const frame of iterator) frames.push(frame);
   return frames;
 }
 
