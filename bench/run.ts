@@ -18,6 +18,12 @@ const groups: Group[] = [
     entry: 'benchCapture',
   },
   {
+    name: 'capture-files',
+    description: 'raw pcap reading: our reader (records, batched views) vs npm pcap-parser on a 100k-record file',
+    module: './capture-files.ts',
+    entry: 'benchCaptureFiles',
+  },
+  {
     name: 'dhcp',
     description: 'DORA load (vs perfdhcp), server under load (vs kea, dnsmasq), round trip',
     module: './dhcp.ts',
@@ -47,7 +53,7 @@ async function main(): Promise<number> {
   });
   if (values.help) {
     process.stdout.write(
-      `usage: pnpm bench [--json] [GROUP...]\ngroups:\n${groups.map((g) => `  ${g.name.padEnd(8)} ${g.description}`).join('\n')}\n`,
+      `usage: pnpm bench [--json] [GROUP...]\ngroups:\n${groups.map((g) => `  ${g.name.padEnd(14)} ${g.description}`).join('\n')}\n`,
     );
     return 0;
   }
