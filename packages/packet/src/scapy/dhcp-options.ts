@@ -52,8 +52,14 @@ function isListCodec(code: number, codec: AnyOptionCodec): boolean {
   return code === PARAM_REQ_LIST || LIST_CODECS.has(codec);
 }
 
+/** 2^32: scapy's IntField (time_zone) is unsigned; our codec is signed (RFC 2132 §3.4). */
+const TWO_32 = 0x1_0000_0000;
+
 function plain(value: ScapyValue, codec: AnyOptionCodec, option: string): unknown {
   if (typeof value === 'boolean') return Number(value);
+  // The same four bytes: scapy users write west-of-UTC offsets as their unsigned value.
+  if (codec === i32Codec && typeof value === 'number' && value >= 0x8000_0000 && value < TWO_32)
+    return value - TWO_32;
   if (typeof value === 'string' && !TEXT_INPUT_CODECS.has(codec)) return utf8(value);
   if (value instanceof ScapyTuple) return value.items.map((v) => plain(v, codec, option));
   if (Array.isArray(value)) return value.map((v) => plain(v, codec, option));
@@ -241,7 +247,8 @@ function optionToScapy(code: number, value: unknown, data: Uint8Array): string |
     return `(${pythonRepr(name)}, ${number <= SCAPY_MESSAGE_TYPES ? pythonRepr(value) : number})`;
   }
   if (code === PARAM_REQ_LIST) return `(${pythonRepr(name)}, ${pythonRepr(value)})`;
-  if (codec === i32Codec) return (value as number) >= 0 ? `(${pythonRepr(name)}, ${value})` : undefined;
+  // scapy 2.5's IntField takes only the unsigned form of a negative offset.
+  if (codec === i32Codec) return `(${pythonRepr(name)}, ${(value as number) >>> 0})`;
   if (!READABLE_CODECS.has(codec)) return undefined;
   const values = Array.isArray(value) ? value : [value];
   if (values.length === 0) return undefined;
