@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { type LiveLink, openLiveLink } from '@wirecraft/capture';
+import { createLab, describeLab, type Lab, startKea } from '@wirecraft/lab';
+import { createDhcpClient, type DhcpClient, type DhcpClientEvent, type DhcpLease } from '../src/index.js';
+
+const FILTER = 'arp or udp port 67 or udp port 68';
+
+describeLab('our client against kea-dhcp4: short leases, the renewing server gone, a second server', () => {
+  let lab: Lab;
+  let link: LiveLink;
+  let net: string;
+  const clients: DhcpClient[] = [];
+
+  beforeAll(async () => {
+    lab = await createLab({ name: 'wc-cli-kea' });
+    try {
+      link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
+      net = lab.peerAddress.split('.').slice(0, 3).join('.');
+    } catch (error) {
+      await lab.close();
+      throw error;
+    }
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const client of clients) await client.stop();
+    await link?.close();
+    await lab?.close();
+  });
+
+  function client(mac: string, options: Partial<Parameters<typeof createDhcpClient>[0]> = {}) {
+    const made = createDhcpClient({ link, mac, maxAttempts: 2, backoff: { initialMs: 1000 }, ...options });
+    const events: DhcpClientEvent[] = [];
+    made.on((event) => events.push(event));
+    clients.push(made);
+    return { client: made, events };
+  }
+
+  const nextLease = (events: DhcpClientEvent[], kind: string, from: number, timeoutMs: number) =>
+    new Promise<DhcpLease>((resolve, reject) => {
+      const deadline = Date.now() + timeoutMs;
+      const poll = () => {
+        const found = events.slice(from).find((e) => e.type === 'lease' && e.kind === kind);
+        if (found?.type === 'lease') resolve(found.lease);
+        else if (Date.now() > deadline) reject(new Error(`no '${kind}' lease event within ${timeoutMs} ms`));
+        else setTimeout(poll, 20);
+      };
+      poll();
+    });
+
+  it('option 50 and identity: kea grants a free requested address, records client id and hostname', async () => {
+    const kea = await startKea(lab, { pool: `${net}.50 - ${net}.60`, leaseTime: 600 });
+    try {
+      const mac = '02:00:00:00:21:01';
+      const { client: c } = client(mac, {
+        requestedAddress: `${net}.57`,
+        clientId: Uint8Array.of(0xff, 0xab, 0xcd, 0x01),
+        hostname: 'wc-kea-ident',
+      });
+      const lease = await c.obtain();
+      expect(lease.address).toBe(`${net}.57`);
+      const taken = client('02:00:00:00:21:02', { requestedAddress: `${net}.57` });
+      const other = await taken.client.obtain();
+      expect(other.address).not.toBe(`${net}.57`);
+      const leases = await kea.readLeases();
+      expect(leases.find((l) => l.ip === `${net}.57`)).toMatchObject({ mac, clientId: 'ff:ab:cd:01' });
+      expect(leases.find((l) => l.ip === other.address)).toMatchObject({ mac: '02:00:00:00:21:02' });
+    } finally {
+      await kea.stop();
+    }
+  });
+
+  it('keeps a 6 s lease through T1 renewals, then rebinds to a second server once the first is gone', async () => {
+    const first = await startKea(lab, {
+      pool: `${net}.50 - ${net}.60`,
+      leaseTime: 6,
+      renewTimer: 2,
+      rebindTimer: 4,
+    });
+    const mac = '02:00:00:00:21:03';
+    const { client: c, events } = client(mac);
+    let bound: Promise<void> | undefined;
+    try {
+      const lease = await c.obtain();
+      expect(lease).toMatchObject({
+        serverId: lab.peerAddress,
+        leaseTime: 6,
+        renewalTime: 2,
+        rebindingTime: 4,
+      });
+      bound = c.runBound();
+      const renewed = await nextLease(events, 'renewed', 0, 10_000);
+      expect(renewed).toMatchObject({ address: lease.address, serverId: lab.peerAddress });
+      await first.stop();
+      // The second server answers from another address of the same segment; it has never seen this client.
+      const secondId = `${net}.3`;
+      await lab.exec(['ip', 'addr', 'flush', 'dev', lab.peerIface]);
+      await lab.exec(['ip', 'addr', 'add', `${secondId}/24`, 'dev', lab.peerIface]);
+      const second = await startKea(lab, { pool: `${net}.50 - ${net}.60`, leaseTime: 20 });
+      try {
+        const from = events.length;
+        const rebound = await nextLease(events, 'rebound', from, 15_000);
+        expect(rebound).toMatchObject({ address: lease.address, serverId: secondId, leaseTime: 20 });
+        expect(await second.readLeases()).toContainEqual(expect.objectContaining({ ip: lease.address, mac }));
+        // From now on the client renews with the server that rebound it.
+        const next = await nextLease(events, 'renewed', events.length, 15_000);
+        expect(next).toMatchObject({ address: lease.address, serverId: secondId });
+        expect(events.filter((e) => e.type === 'lease' && e.kind === 'lost')).toEqual([]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await c.stop();
+      await bound;
+      await first.stop();
+    }
+  }, 45_000);
+});
