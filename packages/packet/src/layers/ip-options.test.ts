@@ -30,4 +30,25 @@ describe('listIpOptions', () => {
     }
     expect(listIpOptions(Uint8Array.from([1, 7])).options).toHaveLength(1);
   });
+
+  it('ends the list at an option shorter than its fixed parts, as tshark 4.0 stops there', () => {
+    // Each of these made tshark stop dissecting the IP payload in the differential sweep.
+    const cases: [number[], RegExp][] = [
+      [[0x86, 2, 0, 0], /option 134 at offset 0 has length 2; 4 bytes remain and the minimum is 6/],
+      [[1, 25, 2, 0], /option 25 at offset 1 has length 2; 3 bytes remain and the minimum is 8/],
+      [[0x94, 3, 0, 0], /Router Alert at offset 0 has length 3; 4 bytes remain and the minimum is 4/],
+      [[68, 3, 5, 0], /Timestamp at offset 0 has length 3; 4 bytes remain and the minimum is 4/],
+      [[7, 2, 0, 0], /RR at offset 0 has length 2; 4 bytes remain and the minimum is 3/],
+    ];
+    for (const [bytes, message] of cases)
+      expect(listIpOptions(Uint8Array.from(bytes)).error?.message).toMatch(message);
+    // At their minimum they are fine, and types without fixed parts still need only 2.
+    for (const bytes of [
+      [0x86, 6, 0, 0, 0, 0],
+      [0x94, 4, 0, 0],
+      [7, 3, 4],
+      [99, 2],
+    ])
+      expect(listIpOptions(Uint8Array.from(bytes)).error).toBeUndefined();
+  });
 });

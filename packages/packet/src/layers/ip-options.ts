@@ -15,6 +15,27 @@ export const IP_OPTION_NAMES: Readonly<Record<number, string>> = {
   148: 'Router Alert',
 };
 
+/**
+ * The shortest valid length (type and length octets included) of options that carry fixed parts: a route
+ * needs its pointer, a timestamp its pointer and flags, fixed-size options their whole value. Wireshark's
+ * IPv4 dissector uses the same minimums and stops at a shorter option; other types need only 2.
+ */
+const MINIMUM_LENGTH: Readonly<Record<number, number>> = {
+  7: 3, // Record Route: pointer
+  11: 4, // MTU Probe (RFC 1063)
+  12: 4, // MTU Reply (RFC 1063)
+  25: 8, // Quick-Start (RFC 4782)
+  68: 4, // Timestamp: pointer, overflow and flags
+  82: 12, // Traceroute (RFC 1393)
+  130: 3, // Security (RFC 1108)
+  131: 3, // Loose Source Route: pointer
+  133: 3, // Extended Security (RFC 1108)
+  134: 6, // Commercial Security (CIPSO): domain of interpretation
+  136: 4, // Stream ID
+  137: 3, // Strict Source Route: pointer
+  148: 4, // Router Alert (RFC 2113)
+};
+
 export interface IpOption {
   /** Offset within the options bytes. */
   offset: number;
@@ -48,12 +69,13 @@ export function listIpOptions(bytes: Uint8Array): IpOptionList {
       return { options, error: { offset: o, message: `${name} at offset ${o} has no length octet` } };
     }
     const length = bytes[o + 1];
-    if (length < 2 || o + length > bytes.length) {
+    const minimum = MINIMUM_LENGTH[type] ?? 2;
+    if (length < minimum || o + length > bytes.length) {
       return {
         options,
         error: {
           offset: o,
-          message: `${name} at offset ${o} has length ${length}; ${bytes.length - o} bytes remain and the minimum is 2`,
+          message: `${name} at offset ${o} has length ${length}; ${bytes.length - o} bytes remain and the minimum is ${minimum}`,
         },
       };
     }
