@@ -17,10 +17,14 @@ export interface LabServer {
   server: DhcpServer;
 }
 
-/** `timers` sets the lease time and, when given, T1 and T2 of the pool; whatever opened is closed on failure. */
+/**
+ * `timers` sets the lease time and, when given, T1 and T2 of the pool; `extra` adds pool options (e.g. NTP
+ * servers only some clients ask for). Whatever opened is closed on failure.
+ */
 export async function openLabServer(
   name: string,
   timers: Pick<DhcpPoolOptions, 'leaseTime' | 'renewalTime' | 'rebindingTime'>,
+  extra: Pick<DhcpPoolOptions, 'options'> = {},
 ): Promise<LabServer> {
   const lab = await createLab({ name });
   let link: LiveLink | undefined;
@@ -38,6 +42,7 @@ export async function openLabServer(
           dns: ['198.18.0.53', '198.18.0.54'],
           domain: 'lab.test',
           ...timers,
+          ...extra,
         },
       ],
     });

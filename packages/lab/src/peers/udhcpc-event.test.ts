@@ -22,6 +22,7 @@ describe('the udhcpc report script', () => {
       domain: 'lab.test',
       lease: '3600',
       serverid: '198.18.4.1',
+      ntpsrv: '198.18.0.123 198.18.0.124',
     });
     expect(parseUdhcpcEvents(`udhcpc: noise\n${output}`)).toEqual([
       {
@@ -39,6 +40,7 @@ describe('the udhcpc report script', () => {
         serverid: '198.18.4.1',
         siaddr: undefined,
         message: undefined,
+        ntpsrv: ['198.18.0.123', '198.18.0.124'],
       },
     ]);
   });

@@ -23,6 +23,8 @@ export interface UdhcpcEvent {
   siaddr?: string;
   /** Text of a NAK's message option. */
   message?: string;
+  /** Option 42 (NTP servers), which udhcpc requests only when told to (-O ntpsrv). */
+  ntpsrv: string[];
 }
 
 export const udhcpcEventMarker = 'WIRECRAFT_UDHCPC_EVENT';
@@ -41,6 +43,7 @@ const reportedVariables = [
   'serverid',
   'siaddr',
   'message',
+  'ntpsrv',
 ];
 
 /** The udhcpc script: reports, never touches an interface, a route or resolv.conf. */
@@ -65,5 +68,6 @@ export function parseUdhcpcEvents(output: string): UdhcpcEvent[] {
     serverid: raw.serverid,
     siaddr: raw.siaddr,
     message: raw.message,
+    ntpsrv: words(raw.ntpsrv),
   }));
 }
