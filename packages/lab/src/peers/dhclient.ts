@@ -31,6 +31,13 @@ export interface DhclientOptions {
   hostname?: string;
   /** dhclient's `timeout`: seconds before giving up on a lease. Default 10. */
   timeoutSec?: number;
+  /**
+   * The lease file to read and write; default a fresh one in tmpDir. Give the leaseFile of an earlier run to
+   * restart dhclient on its recorded lease (it then starts in INIT-REBOOT).
+   */
+  leaseFile?: string;
+  /** More dhclient.conf statements, e.g. 'reboot 2;' (seconds in INIT-REBOOT before falling back to DISCOVER). */
+  config?: string[];
   extraArgs?: string[];
 }
 
@@ -72,12 +79,13 @@ export function startDhclient(lab: Lab, options: DhclientOptions = {}): Dhclient
   const { ns, iface } = clientEnd(lab, options.ns, options.iface);
   const script = peerFile(lab.tmpDir, 'dhclient', '.sh');
   const configFile = peerFile(lab.tmpDir, 'dhclient', '.conf');
-  const leaseFile = peerFile(lab.tmpDir, 'dhclient', '.leases');
+  const leaseFile = options.leaseFile ?? peerFile(lab.tmpDir, 'dhclient', '.leases');
   const pidFile = peerFile(lab.tmpDir, 'dhclient', '.pid');
   writeFileSync(script, reportScript(marker, 'reason', '$reason', reportedVariables), { mode: 0o755 });
   const config = [`timeout ${options.timeoutSec ?? 10};`];
   if (options.hostname !== undefined)
     config.push(`send host-name "${options.hostname.replaceAll('"', '')}";`);
+  config.push(...(options.config ?? []));
   writeFileSync(configFile, `${config.join('\n')}\n`);
   const files = ['-cf', configFile, '-sf', script, '-lf', leaseFile, '-pf', pidFile];
   const child = lab.spawn(['dhclient', '-d', '-1', '-v', ...files, ...(options.extraArgs ?? []), iface], {
