@@ -1,4 +1,12 @@
-import type { AnyLayerType, Binding, Layer, LayerInit, LayerType, TypedLayer } from './layer.js';
+import type {
+  AnyLayerType,
+  Binding,
+  Layer,
+  LayerDefinition,
+  LayerInit,
+  LayerType,
+  TypedLayer,
+} from './layer.js';
 import type { AnyField } from './field/spec.js';
 
 /**
@@ -23,32 +31,85 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
       build: (u: TypedLayer<UF>) => LayerInit<LF>;
       match: (l: TypedLayer<LF>) => boolean;
     };
+    const build = (u: Layer) => f.build(u as TypedLayer<UF>) as Record<string, unknown>;
+    // Bindings return a few constant objects (ports by BOOTP op): each is turned into slots once.
+    const slotsByResult = new Map<Readonly<Record<string, unknown>>, BoundSlots>();
     binding = {
       upper: upper.def,
-      build: (u) => f.build(u as TypedLayer<UF>) as Record<string, unknown>,
+      build,
+      fill(values, u) {
+        const result = build(u);
+        let slots = slotsByResult.get(result);
+        if (!slots) {
+          slots = boundSlots(lower, result);
+          if (slotsByResult.size < MAX_CACHED_RESULTS) slotsByResult.set(result, slots);
+        }
+        fillSlots(values, slots);
+      },
       match: (l) => f.match(l as TypedLayer<LF>),
     };
   } else {
-    const entries = Object.entries(fields as Record<string, unknown>).map(([name, value]) => {
-      const index = lower.def.fieldIndex.get(name);
-      if (index === undefined) throw new Error(`bindLayers: ${lower.layerName} has no field ${name}`);
-      return [index, lower.def.fields[index].normalize(value as never, lower.layerName)] as const;
-    });
-    const values = Object.fromEntries(entries.map(([i, v]) => [lower.def.fields[i].name, v]));
+    const slots = boundSlots(lower, fields as Record<string, unknown>);
+    const values = Object.fromEntries(
+      slots.indices.map((index, k) => [lower.def.fields[index].name, slots.values[k]]),
+    );
     binding = {
       upper: upper.def,
       build: () => values,
-      match: (l: Layer) => entries.every(([i, v]) => l.values[i] === v),
+      fill: (v) => fillSlots(v, slots),
+      match: (l: Layer) => {
+        for (let k = 0; k < slots.indices.length; k++)
+          if (l.values[slots.indices[k]] !== slots.values[k]) return false;
+        return true;
+      },
     };
   }
   lower.def.bindings.push(binding);
+  version++;
+}
+
+/** Bound values by field index, normalized as the fields store them. */
+interface BoundSlots {
+  indices: number[];
+  values: unknown[];
+}
+
+const MAX_CACHED_RESULTS = 16;
+
+function boundSlots(lower: AnyLayerType, fields: Readonly<Record<string, unknown>>): BoundSlots {
+  const slots: BoundSlots = { indices: [], values: [] };
+  for (const [name, value] of Object.entries(fields)) {
+    const index = lower.def.fieldIndex.get(name);
+    if (index === undefined) throw new Error(`bindLayers: ${lower.layerName} has no field ${name}`);
+    slots.indices.push(index);
+    slots.values.push(lower.def.fields[index].normalize(value as never, lower.layerName));
+  }
+  return slots;
+}
+
+function fillSlots(values: unknown[], slots: BoundSlots): void {
+  const { indices } = slots;
+  for (let k = 0; k < indices.length; k++)
+    if (values[indices[k]] === undefined) values[indices[k]] = slots.values[k];
 }
 
 /** The binding used when building `lower` followed by `upper`, if any. */
 export function bindingBetween(lower: Layer, upper: Layer): Binding | undefined {
-  const list = lower.def.bindings;
-  for (let i = 0; i < list.length; i++) if (list[i].upper === upper.def) return list[i];
+  return bindingOf(lower.def, upper.def);
+}
+
+/** The binding between two layer types, if any. */
+export function bindingOf(lower: LayerDefinition, upper: LayerDefinition): Binding | undefined {
+  const list = lower.bindings;
+  for (let i = 0; i < list.length; i++) if (list[i].upper === upper) return list[i];
   return undefined;
+}
+
+let version = 0;
+
+/** Changes whenever a binding is declared: what was derived from the bindings must be derived again. */
+export function bindingsVersion(): number {
+  return version;
 }
 
 /** The layer type that follows `lower` according to the bindings, for dissection. */

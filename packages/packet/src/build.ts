@@ -1,5 +1,6 @@
-import { bindingBetween } from './bind.js';
-import type { BuildContext, Layer } from './layer.js';
+import { bindingBetween, bindingsVersion } from './bind.js';
+import { type BuildPlan, compileBuildPlan, planOffsets } from './build-plan.js';
+import type { BuildContext, Layer, LayerDefinition } from './layer.js';
 import { writeFixedFields } from './layer.js';
 import type { Packet } from './packet.js';
 
@@ -16,7 +17,7 @@ export function headerLength(layer: Layer, next?: Layer): number {
 const MAX_LAYERS = 64;
 // Builds are synchronous and not reentrant, so one set of work arrays serves every call.
 const lengths = new Int32Array(MAX_LAYERS);
-const offsets = new Int32Array(MAX_LAYERS);
+const offsets = planOffsets;
 const payloadLengths = new Int32Array(MAX_LAYERS);
 
 class Context implements BuildContext {
@@ -38,12 +39,71 @@ export function buildLength(packet: Packet): number {
   return total;
 }
 
+/** A stack of layer types seen by the builder, and its plan once it has been built twice. */
+interface StackEntry {
+  defs: LayerDefinition[];
+  plan: BuildPlan | undefined;
+}
+
+// Programs build a few shapes over and over; fuzzing and the composer build many once. A shape gets a plan
+// on its second build, and only so many shapes get one (the rest take the generic loop).
+const MAX_PLANNED_STACKS = 32;
+const MAX_PLANNED_LAYERS = 16;
+let stacks: StackEntry[] = [];
+let lastStack: StackEntry | undefined;
+let stacksVersion = -1;
+
+function sameTypes(entry: StackEntry, layers: readonly Layer[]): boolean {
+  const defs = entry.defs;
+  if (defs.length !== layers.length) return false;
+  for (let i = 0; i < defs.length; i++) if (defs[i] !== layers[i].def) return false;
+  return true;
+}
+
+/** The plan for this stack of layer types, or undefined when the generic loop should build it. */
+function planFor(layers: readonly Layer[]): BuildPlan | undefined {
+  if (stacksVersion !== bindingsVersion()) {
+    // A binding declared since the plans were made may apply to them: start over.
+    stacks = [];
+    lastStack = undefined;
+    stacksVersion = bindingsVersion();
+  }
+  if (lastStack !== undefined && sameTypes(lastStack, layers)) {
+    lastStack.plan ??= compileBuildPlan(lastStack.defs);
+    return lastStack.plan;
+  }
+  if (layers.length > MAX_PLANNED_LAYERS) return undefined;
+  for (let i = 0; i < stacks.length; i++) {
+    if (sameTypes(stacks[i], layers)) {
+      lastStack = stacks[i];
+      lastStack.plan ??= compileBuildPlan(lastStack.defs);
+      return lastStack.plan;
+    }
+  }
+  if (stacks.length < MAX_PLANNED_STACKS) {
+    lastStack = { defs: layers.map((l) => l.def), plan: undefined };
+    stacks.push(lastStack);
+  }
+  return undefined;
+}
+
 /**
  * Builds a packet to bytes: fields written in one pass outermost first (auto lengths and bindings filled),
  * then checksums in one pass innermost first. Writes into `out` at `offset` when given (no allocation),
- * else into a new array of the exact size.
+ * else into a new array of the exact size. A stack of layer types built before runs as its plan (see
+ * build-plan.ts): the same steps, unrolled.
  */
 export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Array {
+  const layers = packet.layers;
+  const n = layers.length;
+  if (n > MAX_LAYERS) throw new RangeError(`a packet of more than ${MAX_LAYERS} layers cannot be built`);
+  const plan = planFor(layers);
+  if (plan) return plan.run(layers, packet, out, offset, ctx);
+  return buildGeneric(packet, out, offset);
+}
+
+/** The builder every plan unrolls: one loop over the layers, whatever their types. */
+export function buildGeneric(packet: Packet, out?: Uint8Array, offset = 0): Uint8Array {
   const layers = packet.layers;
   const n = layers.length;
   if (n > MAX_LAYERS) throw new RangeError(`a packet of more than ${MAX_LAYERS} layers cannot be built`);
@@ -87,13 +147,7 @@ export function buildInto(packet: Packet, out?: Uint8Array, offset = 0): Uint8Ar
     }
     if (unset && ctx.next) {
       const binding = bindingBetween(layer, ctx.next);
-      if (binding) {
-        const bound = binding.build(ctx.next);
-        for (const name in bound) {
-          const index = def.fieldIndex.get(name)!;
-          if (values[index] === undefined) values[index] = bound[name];
-        }
-      }
+      if (binding) binding.fill(values, ctx.next);
     }
     def.spec.fill?.(values, layer, ctx);
     if (unset) {

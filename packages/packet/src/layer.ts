@@ -91,6 +91,11 @@ export interface Binding {
   upper: LayerDefinition;
   /** Values the lower layer takes when the upper one follows it and they are unset. */
   build(upper: Layer): Readonly<Record<string, unknown>>;
+  /**
+   * The same values as build(), stored into the unset slots of the lower layer's values array by field
+   * index: the builder's form, with no name lookups per frame.
+   */
+  fill(values: unknown[], upper: Layer): void;
   /** Whether decoded lower-layer values say the upper layer follows. */
   match(lower: Layer): boolean;
 }

@@ -78,9 +78,18 @@ export const UDP = defineLayer({
   },
   finish(layer, out, offset, ctx) {
     if (layer.values[3] !== undefined) return;
+    const ip = ctx.prev;
+    if (ip?.def.name !== 'IP') return;
     const length = 8 + ctx.payloadLength;
-    const pseudo = pseudoHeaderSum(ctx.prev, pseudoLength(ctx.prev, length));
-    if (pseudo < 0) return;
+    // The addresses as the IP layer below has just written them (bytes 12..19 of its header): no text to parse.
+    const a = ctx.offsets[ctx.index - 1] + 12;
+    const pseudo =
+      ((out[a] << 8) | out[a + 1]) +
+      ((out[a + 2] << 8) | out[a + 3]) +
+      ((out[a + 4] << 8) | out[a + 5]) +
+      ((out[a + 6] << 8) | out[a + 7]) +
+      17 +
+      pseudoLength(ip, length);
     // The checksum covers the datagram's real bytes, even if len was set to a wrong value.
     const sum = checksumOf(out, offset, length, pseudo);
     out[offset + 6] = sum >>> 8;
