@@ -21,26 +21,24 @@ export const UDP_PORTS = {
 /** scapy's UDP default for both ports (domain). */
 const DEFAULT_PORT = 53;
 
-function ipv4Word(text: string): number {
-  // The dotted quad's two 16-bit words, summed, without allocating: this runs on every build.
-  let sum = 0;
-  let part = 0;
-  let index = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 46;
-    if (c === 46) {
-      sum += index % 2 === 0 ? part << 8 : part;
-      index++;
-      part = 0;
-    } else part = part * 10 + (c - 48);
-  }
-  return sum;
+/** Sum of the 16-bit words of the source and destination addresses of the IPv4 header at `at`. */
+function addressWords(bytes: Uint8Array, at: number): number {
+  const a = at + 12;
+  return (
+    ((bytes[a] << 8) | bytes[a + 1]) +
+    ((bytes[a + 2] << 8) | bytes[a + 3]) +
+    ((bytes[a + 4] << 8) | bytes[a + 5]) +
+    ((bytes[a + 6] << 8) | bytes[a + 7])
+  );
 }
 
-/** Sum of the IPv4 pseudo-header for a UDP datagram of `length` bytes, or -1 when there is no IP below. */
-function pseudoHeaderSum(ip: Layer | undefined, length: number): number {
-  if (ip?.def.name !== 'IP') return -1;
-  return ipv4Word(ip.values[10] as string) + ipv4Word(ip.values[11] as string) + 17 + length;
+/**
+ * Where the IP layer below a UDP header at `offset` starts: dissection puts layers back to back, and IP
+ * took its ihl (20 bytes when ihl is below 5).
+ */
+function ipStart(ip: Layer, offset: number): number {
+  const ihl = ip.values[1] as number;
+  return offset - (ihl < 5 ? 20 : ihl * 4);
 }
 
 /**
@@ -81,15 +79,8 @@ export const UDP = defineLayer({
     const ip = ctx.prev;
     if (ip?.def.name !== 'IP') return;
     const length = 8 + ctx.payloadLength;
-    // The addresses as the IP layer below has just written them (bytes 12..19 of its header): no text to parse.
-    const a = ctx.offsets[ctx.index - 1] + 12;
-    const pseudo =
-      ((out[a] << 8) | out[a + 1]) +
-      ((out[a + 2] << 8) | out[a + 3]) +
-      ((out[a + 4] << 8) | out[a + 5]) +
-      ((out[a + 6] << 8) | out[a + 7]) +
-      17 +
-      pseudoLength(ip, length);
+    // The addresses as the IP layer below has just written them: no text to parse.
+    const pseudo = addressWords(out, ctx.offsets[ctx.index - 1]) + 17 + pseudoLength(ip, length);
     // The checksum covers the datagram's real bytes, even if len was set to a wrong value.
     const sum = checksumOf(out, offset, length, pseudo);
     out[offset + 6] = sum >>> 8;
@@ -128,7 +119,7 @@ export const UDP = defineLayer({
     const stored = values[3] as number;
     const below = ctx.layers[ctx.layers.length - 1];
     if (stored !== 0 && datagram === len) {
-      const pseudo = pseudoHeaderSum(below, len);
+      const pseudo = below?.def.name === 'IP' ? addressWords(bytes, ipStart(below, offset)) + 17 + len : -1;
       if (pseudo >= 0 && onesComplementSum(bytes, offset, offset + len, pseudo) !== 0xffff) {
         // The checksum as finish() would write it: the datagram summed with the chksum field left out.
         const correct = checksumOf(
