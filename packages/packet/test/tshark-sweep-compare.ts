@@ -393,15 +393,17 @@ export function tsharkError(value: TsharkValue | undefined): boolean {
  * (the sweep counts each); undefined when the stacks differ for no known reason.
  */
 function stackExcuse(p: Packet, ours: string[], theirs: string[], layers: TsharkTree): string | undefined {
-  if (theirs.length !== ours.length + 1 || ours.some((name, i) => theirs[i] !== name)) return undefined;
+  // tshark goes further than we do: the protocols it adds after ours must be explained by the first one.
+  if (theirs.length <= ours.length || ours.some((name, i) => theirs[i] !== name)) return undefined;
   const next = theirs[ours.length];
+  const oneMore = theirs.length === ours.length + 1;
   const problem = (kind: string) => p.problems.some((x) => x.kind === kind && PROTOCOL_OF[x.layer] === next);
   // A header the capture cut short: tshark lists it with the fields it could read and flags an error; we
   // keep the bytes as Raw with a 'truncated' problem naming that layer. Same finding.
-  if (tsharkError(layers) && problem('truncated')) return 'cut header';
+  if (oneMore && tsharkError(layers) && problem('truncated')) return 'cut header';
   // ARP with other than 6-byte hardware and 4-byte protocol addresses stays Raw with a bad-value problem
   // (layers/arp.ts, by design); tshark shows such ARP with its odd-sized addresses.
-  if (next === 'arp' && problem('bad-value')) return 'ARP of other address sizes';
+  if (oneMore && next === 'arp' && problem('bad-value')) return 'ARP of other address sizes';
   // tshark decodes IP over LLC SAP 0x06; scapy binds no IP to LLC, and neither do we.
   if (next === 'ip' && ours.at(-1) === 'llc') return 'IP over LLC SAP 6';
   const last = p.layers.filter((l) => PROTOCOL_OF[l.def.name]).at(-1);
@@ -419,7 +421,8 @@ function stackExcuse(p: Packet, ours: string[], theirs: string[], layers: Tshark
   if (last?.def.name === 'Loopback' && oddNullHeader(field(last, 'type') as number))
     return 'NULL header that is no family';
   if (next === 'ip' && last?.def.name === 'IP' && field(last, 'proto') === 4) return 'IP in IP';
-  if (next === 'vlan' && last && field(last, 'type') === 0x9100) return 'QinQ 0x9100';
+  if (next === 'vlan' && last?.def.fieldIndex.has('type') && field(last, 'type') === 0x9100)
+    return 'QinQ 0x9100';
   return undefined;
 }
 
