@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { codecOf } from '../src/dhcp/registry.js';
-import { DhcpOptionList, EntryKind } from '../src/dhcp/option-list.js';
+import { type DhcpOptionList, EntryKind } from '../src/dhcp/option-list.js';
 import { encodedLength, encodeOptions } from '../src/dhcp/option-wire.js';
 import { dissect } from '../src/dissect.js';
 import { fromHex, toHex } from '../src/hex.js';
@@ -39,17 +39,21 @@ export interface SweepResult {
 
 const SIZES: Record<string, number> = { ip: 4, int: 4, short: 2, byte: 1 };
 
-/** The wire bytes of list entries from `start` on, as scapy's dissector would see the rest of the area. */
-function restOfArea(list: DhcpOptionList, start: number): Uint8Array {
-  const rest = new DhcpOptionList(
-    list.codes.slice(start),
-    list.values.slice(start),
-    list.kinds.slice(start),
-    Uint8Array.from(list.trailing),
-  );
-  const out = new Uint8Array(encodedLength(rest));
-  encodeOptions(rest, out, 0);
-  return out;
+/**
+ * Where each entry starts in the area's wire bytes (our encoder's, which the frame holds), so "the rest of
+ * the area" scapy lists after an option it cannot read is the frame's bytes from there on.
+ */
+function entryOffsets(list: DhcpOptionList, wire: Uint8Array): number[] {
+  const offsets: number[] = [];
+  let o = 0;
+  for (let i = 0; i < list.codes.length; i++) {
+    offsets.push(o);
+    const code = list.codes[i];
+    if (list.kinds[i] === EntryKind.verbatim) o += (list.values[i] as Uint8Array).length;
+    else if (code === 0 || code === 255) o += 1;
+    else o += 2 + wire[o + 1];
+  }
+  return offsets;
 }
 
 /** The data bytes of one typed value, written by its codec. */
@@ -129,6 +133,10 @@ export function optionsAsScapy(list: DhcpOptionList): ScapyJson {
       o += length;
     }
   });
+  const wire = new Uint8Array(encodedLength(list));
+  encodeOptions(list, wire, 0);
+  const offsets = entryOffsets(list, wire);
+  const restOfArea = (i: number) => wire.subarray(offsets[i]);
   for (let i = 0; i < list.codes.length; i++) {
     const code = list.codes[i];
     const kind = list.kinds[i];
@@ -136,7 +144,7 @@ export function optionsAsScapy(list: DhcpOptionList): ScapyJson {
     if (kind === EntryKind.verbatim) {
       const tlv = list.values[i] as Uint8Array;
       if (tlv.length < 2 || tlv.length !== tlv[1] + 2) {
-        out.push({ bytes: toHex(restOfArea(list, i)) });
+        out.push({ bytes: toHex(restOfArea(i)) });
         return out;
       }
       data = tlv.subarray(2);
@@ -146,7 +154,7 @@ export function optionsAsScapy(list: DhcpOptionList): ScapyJson {
     } else data = pieces.get(i) ?? dataOf(code, list.values[i]);
     const tuple = scapyTuple(code, data);
     if (tuple === undefined) {
-      out.push({ bytes: toHex(restOfArea(list, i)) });
+      out.push({ bytes: toHex(restOfArea(i)) });
       return out;
     }
     out.push(tuple);

@@ -37,14 +37,23 @@ const u32 = fc.integer({ min: 0, max: 0xffffffff });
 /** An integer literal in one of the forms Python accepts. */
 const intLiteral = (arb: fc.Arbitrary<number>): fc.Arbitrary<string> =>
   fc
-    .tuple(arb, fc.constantFrom('dec', 'dec', 'dec', 'hex', 'HEX'))
-    .map(([n, form]) =>
-      form === 'dec'
-        ? String(n)
-        : form === 'hex'
-          ? `0x${n.toString(16)}`
-          : `0x${n.toString(16).toUpperCase()}`,
-    );
+    .tuple(arb, fc.constantFrom('dec', 'dec', 'dec', 'dec', 'hex', 'HEX', 'oct', 'bin', 'under'))
+    .map(([n, form]) => {
+      switch (form) {
+        case 'hex':
+          return `0x${n.toString(16)}`;
+        case 'HEX':
+          return `0X${n.toString(16).toUpperCase()}`;
+        case 'oct':
+          return `0o${n.toString(8)}`;
+        case 'bin':
+          return `0b${n.toString(2)}`;
+        case 'under':
+          return String(n).replace(/\B(?=(\d{3})+$)/g, '_');
+        default:
+          return String(n);
+      }
+    });
 
 const bytesOf = (min: number, max: number) => fc.uint8Array({ minLength: min, maxLength: max });
 const bytesLiteral = (min: number, max: number) => bytesOf(min, max).map(pythonBytesRepr);
@@ -148,7 +157,7 @@ const ipOptions = fc.array(ipOption, { minLength: 1, maxLength: 5 }).map((parts)
 
 const ipFlags = fc.oneof(
   fc.integer({ min: 0, max: 7 }).map(String),
-  fc.constantFrom('"DF"', '"MF"', '"MF+DF"', '"evil"', '""'),
+  fc.constantFrom('"DF"', '"MF"', '"MF+DF"', '"DF+MF"', '"evil"', '"evil+DF"', '""'),
 );
 
 /**
@@ -231,6 +240,8 @@ const chaddr = fc.oneof(
   mac.map((m) => `mac2str("${m}")`),
   bytesLiteral(0, 16),
   mac.map((m) => `mac2str("${m}") + b"\\x00"*10`),
+  // Never longer than the field (16, and 64/128 for sname/file): scapy silently keeps the first bytes,
+  // we refuse the value with a typed error naming the field.
 );
 const bootp = keywords({
   op: often(fc.oneof(fc.constantFrom('1', '2', '"BOOTREQUEST"', '"BOOTREPLY"'), intLiteral(u8))),
@@ -321,6 +332,9 @@ function typedValues(kind: ScapyOptionKind, code: number): fc.Arbitrary<string> 
     case 'short':
       return fc.array(intLiteral(u16), { minLength: 1, maxLength: 3 }).map((a) => a.join(', '));
     case 'byte':
+      // Overload (52) values 1..3 only in overloadPacket: over 308 bytes of options we then lay them out
+      // over file/sname (RFC 2131 §4.1), scapy writes them as given.
+      if (code === 52) return intLiteral(fc.integer({ min: 4, max: 255 }));
       return fc.array(intLiteral(u8), { minLength: 1, maxLength: 3 }).map((a) => a.join(', '));
     case 'enum':
       return fc.oneof(
@@ -358,6 +372,8 @@ function typedValues(kind: ScapyOptionKind, code: number): fc.Arbitrary<string> 
           return fc.oneof(
             asciiText(1, 40).map((s) => pythonStrRepr(s)),
             bytesLiteral(1, 40),
+            // Non-ASCII text: scapy writes its UTF-8 bytes.
+            fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map((s) => pythonStrRepr(s)),
           );
       }
   }
@@ -403,7 +419,16 @@ const emptyNamed: fc.Arbitrary<OptionItem> = fc
   .constantFrom(...NAMED.filter(([, , kind]) => kind === 'bytes' || kind === 'str'))
   .map(([code, name]) => ({ code, text: `("${name}", b"")` }));
 
+/** (code, b"data") for a code scapy types, with data its field may not read (scapy then stops listing). */
+const typedCodeBytes: fc.Arbitrary<OptionItem> = fc
+  .tuple(
+    fc.constantFrom(...NAMED.filter(([, , kind]) => kind !== 'bytes' && kind !== 'str' && kind !== 'routes')),
+    bytesOf(0, 13),
+  )
+  .map(([[code], data]) => ({ code, text: `(${code}, ${pythonBytesRepr(data)})` }));
+
 const optionItem = fc.oneof(
+  { weight: 1, arbitrary: typedCodeBytes },
   { weight: 12, arbitrary: namedOption },
   { weight: 3, arbitrary: numericOption },
   { weight: 1, arbitrary: rawTlv },
@@ -433,6 +458,26 @@ const dhcpOptions = fc
     if (end === 'end+pad') list.push('"pad"', '"pad"');
     return `DHCP(options=[${list.join(', ')}])`;
   });
+
+/**
+ * Option 52 (overload 1..3) with a short option list and BOOTP file/sname holding options: we dissect
+ * those areas as options too (DhcpOptionList.file/sname, outside scapy's view), scapy keeps them as bytes;
+ * both must still agree on the BOOTP bytes and the options field.
+ */
+const overloadedArea = fc
+  .array(fc.tuple(fc.integer({ min: 1, max: 254 }), bytesOf(0, 8)), { maxLength: 4 })
+  .map((items) => Uint8Array.from([...items.flatMap(([c, d]) => [c, d.length, ...d]), 255]));
+const overloadPacket = fc
+  .tuple(
+    fc.integer({ min: 1, max: 3 }),
+    overloadedArea,
+    overloadedArea,
+    fc.constantFrom(...MESSAGE_TYPE_NAMES),
+  )
+  .map(
+    ([overload, file, sname, type]) =>
+      `Ether(src="02:00:00:00:00:01")/IP(src="0.0.0.0", dst="255.255.255.255")/UDP(sport=68, dport=67)/BOOTP(xid=7${overload & 1 ? `, file=${pythonBytesRepr(file)}` : ''}${overload & 2 ? `, sname=${pythonBytesRepr(sname)}` : ''})/DHCP(options=[("message-type", "${type}"), ("dhcp-option-overload", ${overload}), "end"])`,
+  );
 
 const bootpPorts = fc.constantFrom(
   'sport=68, dport=67',
@@ -490,7 +535,16 @@ const bootpVendorPacket = fc
     return `${head}/${ip}/UDP(${ports})/BOOTP(${fields}${fields ? ', ' : ''}options=${pythonBytesRepr(area)})`;
   });
 const plainEther = fc
-  .tuple(etherHead, fc.constantFrom(0x88b5, 0x88b6, 0x1234, 0x9000, 0xffff), bytesLiteral(1, 60))
+  .tuple(
+    etherHead,
+    fc.oneof(
+      fc.constantFrom(0x88b5, 0x88b6, 0x1234, 0x9000, 0xffff),
+      // An 802.3 length: both sides dissect Dot3 (and LLC) instead of Ether.
+      // At least 3 with at least 3 bytes: a shorter LLC header is Raw here, scapy fills what it has.
+      fc.integer({ min: 3, max: 1500 }),
+    ),
+    bytesLiteral(3, 60),
+  )
   .map(([ether, type, data]) => `${ether.replace(/^Ether\(/, `Ether(type=${type}, `)}/${data}`);
 const typedEther = fc.oneof(
   fc
@@ -511,6 +565,7 @@ const etherCase = fc.oneof(
   { weight: 1, arbitrary: ipRawPacket },
   { weight: 8, arbitrary: dhcpPacket },
   { weight: 1, arbitrary: bootpVendorPacket },
+  { weight: 1, arbitrary: overloadPacket },
   { weight: 1, arbitrary: plainEther },
   { weight: 1, arbitrary: typedEther },
 );
