@@ -32,9 +32,10 @@ export interface DhcpClientOptions {
   /** RFC 5227 probe of the acknowledged address; DECLINE when someone answers. */
   arpProbe?: boolean | { probes?: number; waitMs?: number };
   /**
-   * Answer ARP who-has for the leased address while BOUND, RENEWING or REBINDING. Default true: servers
-   * unicast renewal ACKs to ciaddr, which they can only do once ARP resolves it. Turn it off when a real
-   * IP stack on the same interface owns the address.
+   * Answer ARP who-has for the leased address while BOUND, RENEWING or REBINDING, and for the address
+   * inform() names until its ACK is in. Default true: servers unicast renewal and INFORM ACKs to ciaddr,
+   * which they can only do once ARP resolves it. Turn it off when a real IP stack on the same interface
+   * owns the address.
    */
   answerArp?: boolean;
   xid?: number;

@@ -75,6 +75,8 @@ export class DhcpClient {
   readonly #abort = new AbortController();
   #state: ClientState = 'INIT';
   #lease: DhcpLease | undefined;
+  /** The address an INFORM in progress is about: ours for ARP until the ACK is in. */
+  #informAddress: string | undefined;
   #xid: number;
   #onReply: ((received: ReceivedDhcp) => void) | undefined;
   readonly #pump: Promise<void>;
@@ -244,6 +246,7 @@ export class DhcpClient {
     const previous = this.#state;
     this.#setState('INFORMING');
     this.#xid = randomXid();
+    this.#informAddress = address;
     try {
       const reply = await this.#exchange<ReceivedDhcp>({
         operation: 'DHCPINFORM',
@@ -263,6 +266,7 @@ export class DhcpClient {
       });
       return reply.message;
     } finally {
+      this.#informAddress = undefined;
       this.#setState(previous === 'INFORMING' ? 'INIT' : previous);
     }
   }
@@ -334,6 +338,8 @@ export class DhcpClient {
       signal: this.#abort.signal,
       answeringFor: () => {
         const state = this.#state;
+        // §4.3.5: the INFORM ACK goes to ciaddr, which a server's kernel (dnsmasq's) must resolve by ARP.
+        if (state === 'INFORMING') return this.#informAddress;
         return state === 'BOUND' || state === 'RENEWING' || state === 'REBINDING'
           ? this.#lease?.address
           : undefined;
