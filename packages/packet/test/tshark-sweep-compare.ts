@@ -68,7 +68,8 @@ function tsharkStack(layers: TsharkTree): string[] {
   const out: string[] = [];
   for (const name of all) {
     if (name === 'ethertype' || (name === 'raw' && out.length === 0)) continue;
-    if (!OURS.has(name)) break;
+    // Above UDP only DHCP is ours; tshark's other guesses by port (LLC on some ports) are not.
+    if (!OURS.has(name) || (out.at(-1) === 'udp' && name !== 'dhcp')) break;
     // tshark lists ARP twice when it hands AX.25 (hwtype 3) addresses to a sub-dissector, and DHCP twice
     // when option 43 holds PXE sub-options.
     if ((name === 'arp' || name === 'dhcp') && out.at(-1) === name) continue;
@@ -432,6 +433,11 @@ function stackExcuse(p: Packet, ours: string[], theirs: string[], layers: Tshark
 function stopExcuse(p: Packet, ours: string[], theirs: string[]): string | undefined {
   if (theirs.length >= ours.length || theirs.some((name, i) => ours[i] !== name)) return undefined;
   const at = theirs.at(-1);
+  // A service tag whose type is an 802.3 length: scapy's Dot1AD (a Dot1Q) and we decode LLC after it;
+  // tshark's ieee8021ad does not (its vlan does).
+  const llc = p.layers.findIndex((l) => l.def.name === 'LLC');
+  if (at === 'ieee8021ad' && ours[theirs.length] === 'llc' && p.layers[llc - 1]?.def.name === 'Dot1AD')
+    return 'LLC after 802.1ad';
   const ip = p.layers.find((l) => l.def.name === 'IP');
   // tshark stops at an IP header whose version is not 4 (its "Bogus IPv4 version"); layers/ip.ts decodes
   // on and reports nothing. Reported to the lead (a problem belongs there); excused until it is fixed.
