@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { createLab, describeLab, type Lab, startKea } from '@wirecraft/lab';
-import { createDhcpClient, type DhcpClient, type DhcpClientEvent, type DhcpLease } from '../src/index.js';
+import { createLab, describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
+import {
+  createDhcpClient,
+  type DhcpClient,
+  type DhcpClientEvent,
+  type DhcpLease,
+  NakError,
+  NoResponseError,
+} from '../src/index.js';
 
 const FILTER = 'arp or udp port 67 or udp port 68';
 
@@ -63,8 +70,38 @@ describeLab('our client against kea-dhcp4: short leases, the renewing server gon
       const other = await taken.client.obtain();
       expect(other.address).not.toBe(`${net}.57`);
       const leases = await kea.readLeases();
-      expect(leases.find((l) => l.ip === `${net}.57`)).toMatchObject({ mac, clientId: 'ff:ab:cd:01' });
+      expect(leases.find((l) => l.ip === `${net}.57`)).toMatchObject({
+        mac,
+        clientId: 'ff:ab:cd:01',
+        hostname: 'wc-kea-ident',
+      });
       expect(leases.find((l) => l.ip === other.address)).toMatchObject({ mac: '02:00:00:00:21:02' });
+    } finally {
+      await kea.stop();
+    }
+  });
+
+  it('INIT-REBOOT against kea (not authoritative): silence for an unknown address, NAK for an address another client holds, ACK for its own', async () => {
+    const kea = await startKea(lab, { pool: `${net}.50 - ${net}.60`, leaseTime: 600 });
+    try {
+      const holder = client('02:00:00:00:21:04');
+      const held = await holder.client.obtain();
+      const { client: c, events } = client('02:00:00:00:21:05');
+      // Another subnet, and a free address of this one kea has no lease for: kea says nothing (RFC 2131 §4.3.2).
+      await expect(c.reboot('198.19.254.9')).rejects.toThrow(NoResponseError);
+      await expect(c.reboot(`${net}.59`)).rejects.toThrow(NoResponseError);
+      const own = await c.obtain();
+      await expect(c.reboot(held.address)).rejects.toThrow(NakError);
+      expect(c.state).toBe('INIT');
+      expect(events.filter((e) => e.type === 'nak')).toEqual([
+        expect.objectContaining({ serverId: lab.peerAddress }),
+      ]);
+      const rebooted = await c.reboot(own.address);
+      expect(rebooted).toMatchObject({ address: own.address, serverId: lab.peerAddress, leaseTime: 600 });
+      const leases = await kea.readLeases();
+      expect(leases.find((l) => l.ip === held.address)?.mac).toBe('02:00:00:00:21:04');
+      expect(leases.find((l) => l.ip === own.address)?.mac).toBe('02:00:00:00:21:05');
+      expect(leases.some((l) => l.ip === `${net}.59`)).toBe(false);
     } finally {
       await kea.stop();
     }
@@ -115,4 +152,47 @@ describeLab('our client against kea-dhcp4: short leases, the renewing server gon
       await first.stop();
     }
   }, 45_000);
+
+  it('loses the lease when the only server left at T2 refuses it (authoritative dnsmasq, other range), then leases there', async () => {
+    const first = await startKea(lab, {
+      pool: `${net}.50 - ${net}.60`,
+      leaseTime: 6,
+      renewTimer: 2,
+      rebindTimer: 4,
+    });
+    const { client: c, events } = client('02:00:00:00:21:06');
+    let bound: Promise<void> | undefined;
+    try {
+      const lease = await c.obtain();
+      await first.stop();
+      const refuserId = `${net}.4`;
+      await lab.exec(['ip', 'addr', 'flush', 'dev', lab.peerIface]);
+      await lab.exec(['ip', 'addr', 'add', `${refuserId}/24`, 'dev', lab.peerIface]);
+      const refuser = await startDnsmasq(lab, {
+        rangeStart: `${net}.70`,
+        rangeEnd: `${net}.80`,
+        leaseTime: 120,
+      });
+      try {
+        bound = c.runBound();
+        await expect(bound).rejects.toThrow(NakError);
+        expect(c.state).toBe('INIT');
+        expect(events.find((e) => e.type === 'nak')).toMatchObject({ serverId: refuserId });
+        expect(events.filter((e) => e.type === 'lease' && e.kind === 'lost')).toEqual([
+          expect.objectContaining({ lease: expect.objectContaining({ address: lease.address }) }),
+        ]);
+        const fresh = await c.obtain();
+        expect(fresh.serverId).toBe(refuserId);
+        expect(await refuser.readLeases()).toEqual([
+          expect.objectContaining({ ip: fresh.address, mac: '02:00:00:00:21:06' }),
+        ]);
+      } finally {
+        await refuser.stop();
+      }
+    } finally {
+      await c.stop();
+      await bound?.catch(() => undefined);
+      await first.stop();
+    }
+  }, 30_000);
 });
