@@ -28,3 +28,21 @@ describe('time_zone (option 2) in scapy expressions', () => {
     expect(toHex(fromScapy(text).build())).toBe('0204fffff1f0ff');
   });
 });
+
+describe('param_req_list (option 55) by names in scapy expressions', () => {
+  // Found by the random scapy sweep's CLI pass: names were taken as their UTF-8 bytes and refused.
+  it('takes option names and codes, in a list or as several values', () => {
+    expect(optionsOf('("param_req_list", ["subnet_mask", "router", 6])').get(55)).toEqual([1, 3, 6]);
+    expect(optionsOf('("param_req_list", "router", 6)').get(55)).toEqual([3, 6]);
+    expect(toHex(dhcp('("param_req_list", ["router", 15])').build())).toBe('3702030f');
+  });
+
+  it('an unknown name is a typed error naming the option and the name', () => {
+    expect(() => dhcp('("param_req_list", ["no-such-option"])')).toThrow(ScapyEvalError);
+    expect(() => dhcp('("param_req_list", ["no-such-option"])')).toThrow(/param_req_list.*no-such-option/);
+  });
+
+  it('prints codes, the form scapy 2.5 builds', () => {
+    expect(toScapy(dhcp('("param_req_list", ["router", 6])'))).toContain("('param_req_list', [3, 6])");
+  });
+});

@@ -38,13 +38,17 @@ export class UnknownScapyDhcpOptionError extends FieldValueError {
   }
 }
 
-/** Codecs whose scapy field takes text (addresses, names); for every other option a str means its UTF-8 bytes. */
+/**
+ * Codecs whose scapy field takes text (addresses, names); for every other option a str means its UTF-8
+ * bytes. param_req_list takes option names besides codes (["router", 6]), as our codec does.
+ */
 const TEXT_INPUT_CODECS = new Set<unknown>([
   ipv4Codec,
   ipv4ListCodec,
   messageTypeCodec,
   classlessRoutesCodec,
   textCodec,
+  codecOf(PARAM_REQ_LIST),
 ]);
 const LIST_CODECS = new Set<unknown>([ipv4ListCodec, u8ListCodec, u16ListCodec, classlessRoutesCodec]);
 
