@@ -32,6 +32,8 @@ export interface SweepResult {
   run: number;
   /** Cases scapy itself refuses to build (not compared). */
   scapyRejects: number;
+  /** Of those, the ones we refuse too: every generated form is one we claim to build. */
+  bothReject: Disagreement[];
   /** Cases where both built and both dissected. */
   compared: number;
   disagreements: Disagreement[];
@@ -191,7 +193,13 @@ export function compareWithScapy(cases: readonly RandomScapyCase[]): SweepResult
     }
   });
   const answers = askScapy(requests);
-  const result: SweepResult = { run: cases.length, scapyRejects: 0, compared: 0, disagreements: [] };
+  const result: SweepResult = {
+    run: cases.length,
+    scapyRejects: 0,
+    bothReject: [],
+    compared: 0,
+    disagreements: [],
+  };
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i];
     const scapy = answers[i];
@@ -200,6 +208,14 @@ export function compareWithScapy(cases: readonly RandomScapyCase[]): SweepResult
       result.disagreements.push({ kind, expr: c.expr, first: c.first, ours: our, scapy: their });
     if ('error' in scapy) {
       result.scapyRejects++;
+      if ('error' in built)
+        result.bothReject.push({
+          kind: 'only-scapy-builds',
+          expr: c.expr,
+          first: c.first,
+          ours: built.error,
+          scapy: scapy.error,
+        });
       continue;
     }
     if (!('hex' in scapy)) throw new Error(`oracle answered a build with ${JSON.stringify(scapy)}`);

@@ -27,12 +27,15 @@ if (unavailable) {
 const disagreements: Disagreement[] = [];
 let run = 0;
 let rejects = 0;
+let bothReject = 0;
 let compared = 0;
 for (let batch = 0; run < total; batch++) {
   const cases = sampleScapyCases(seed + batch, Math.min(BATCH, total - run));
   const result = compareWithScapy(cases);
   run += result.run;
   rejects += result.scapyRejects;
+  bothReject += result.bothReject.length;
+  for (const d of result.bothReject) console.log(JSON.stringify({ ...d, kind: 'both-reject' }));
   compared += result.compared;
   disagreements.push(...result.disagreements);
   console.error(`seed ${seed + batch}: ${result.run} cases, ${result.disagreements.length} disagree`);
@@ -42,7 +45,7 @@ for (const d of disagreements) {
   console.log(JSON.stringify(d));
 }
 console.error(
-  `seed ${seed}: ${run} cases, ${compared} agree on bytes and fields, ${rejects} refused by scapy, ${disagreements.length} disagreements`,
+  `seed ${seed}: ${run} cases, ${compared} agree on bytes and fields, ${rejects} refused by scapy (${bothReject} by us too), ${disagreements.length} disagreements`,
 );
 
 if (withCli) {
@@ -54,7 +57,12 @@ if (withCli) {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const lines = cli.stdout.split('\n').filter((l) => l !== '');
+  // A line that fails prints nothing on stdout and 'line N: ...' on stderr: put its hole back.
+  const failed = new Set(
+    [...cli.stderr.matchAll(/^wirecraft build: line (\d+):/gm)].map((m) => Number(m[1]) - 1),
+  );
+  const printed = cli.stdout.split('\n').filter((l) => l !== '');
+  const lines = cases.map((_, i) => (failed.has(i) ? undefined : printed.shift()));
   const scapy = askScapy(cases.map((c) => ({ build: c.expr })));
   let agree = 0;
   let differ = 0;
@@ -67,6 +75,6 @@ if (withCli) {
     }
   });
   console.error(
-    `CLI: status ${cli.status}, ${lines.length} lines for ${cases.length} expressions; ${agree} equal scapy's hex, ${differ} differ${cli.stderr ? `; stderr: ${cli.stderr.slice(0, 500)}` : ''}`,
+    `CLI: status ${cli.status}, ${cases.length - failed.size} lines for ${cases.length} expressions (${failed.size} refused); ${agree} equal scapy's hex, ${differ} differ`,
   );
 }
