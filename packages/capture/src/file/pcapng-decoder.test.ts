@@ -147,7 +147,7 @@ describe('pcapng reading', () => {
     const frames = [...reader];
     expect(frames.map((f) => f.timestamp)).toEqual([
       { seconds: 1_500_000_000, nanoseconds: 123_456_789, precision: 9 },
-      { seconds: 1005, nanoseconds: 500_000_000, precision: 4 },
+      { seconds: 1005, nanoseconds: 500_000_000, precision: 9 },
     ]);
     expect(frames.map((f) => [f.linktype, f.interfaceId])).toEqual([
       [1, 0],

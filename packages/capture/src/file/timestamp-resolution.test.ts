@@ -34,7 +34,8 @@ describe('if_tsresol', () => {
   });
 
   it('decodes the power-of-2 form (bit 7 set)', () => {
-    expect(resolutionFromTsresol(0x80 | 10)).toMatchObject({ unitsPerSecond: 1024, precision: 4 });
+    expect(resolutionFromTsresol(0x80 | 10)).toMatchObject({ unitsPerSecond: 1024, precision: 9 });
+    expect(resolutionFromTsresol(0x80 | 1)).toMatchObject({ unitsPerSecond: 2, precision: 9 });
     expect(resolutionFromTsresol(0x80 | 30)).toMatchObject({ unitsPerSecond: 2 ** 30, precision: 9 });
   });
 });

@@ -11,7 +11,7 @@ export interface TimestampResolution {
   readonly unitsPerSecond: number;
   /** 10^(9-n) when a tick is a whole number of nanoseconds (10^-n, n <= 9), else 0. */
   readonly nanosecondsPerTick: number;
-  /** Fractional decimal digits the resolution carries, 0..9. */
+  /** Fractional decimal digits shown, 0..9 (tshark's: 9 for every binary resolution). */
   readonly precision: number;
 }
 
@@ -26,9 +26,9 @@ export function resolutionFromTsresol(tsresol: number): TimestampResolution {
   const exponent = tsresol & 0x7f;
   if (tsresol & 0x80) {
     const unitsPerSecond = 2 ** exponent;
-    // The decimal digits needed to show one tick: 2^-n s needs about n*log10(2) digits.
-    const precision = Math.min(9, Math.ceil(exponent * Math.LOG10E * Math.LN2));
-    return { tsresol, unitsPerSecond, nanosecondsPerTick: 0, precision };
+    // Binary fractions have no short decimal form: shown in nanoseconds, as tshark's frame.time_epoch does
+    // for every 2^-n resolution (2^-1 prints .500000000).
+    return { tsresol, unitsPerSecond, nanosecondsPerTick: 0, precision: 9 };
   }
   const unitsPerSecond = 10 ** exponent;
   const nanosecondsPerTick = exponent <= 9 ? 10 ** (9 - exponent) : 0;
