@@ -46,6 +46,26 @@ describe('IP', () => {
     expect(toHex(p.build())).toBe(toHex(bytes));
   });
 
+  it('reports a version other than 4, keeps decoding as scapy does, and rebuilds identically', () => {
+    // Version 6 in an IPv4 header; the checksum is recomputed so that the version is the only problem.
+    const p0 = packet(IP({ version: 6, src: '198.18.0.1', dst: '198.18.0.2' }), UDP());
+    const bytes = p0.build();
+    const p = dissect(bytes, { linktype: 101 });
+    expect(p.layerNames()).toEqual(['IP', 'UDP']);
+    expect(p.problems).toEqual([
+      expect.objectContaining({
+        kind: 'bad-value',
+        layer: 'IP',
+        field: 'version',
+        offset: 0,
+        actual: 6,
+        expected: 4,
+      }),
+    ]);
+    expect(p.problems[0].message).toBe('IP version 6 is not 4');
+    expect(toHex(p.build())).toBe(toHex(bytes));
+  });
+
   it('reports a wrong header checksum with the correct value', () => {
     const bytes = fromHex(IP_UDP)!;
     bytes[10] = 0x12;

@@ -78,6 +78,19 @@ export const IP = defineLayer({
     const available = ctx.end - offset;
     if (available < 20) return undefined;
     const values = readFixedFields(IP.def, bytes, offset);
+    const version = values[0] as number;
+    if (version !== 4) {
+      // Decoding goes on as scapy's does (the fields are still IPv4's); tshark stops at "Bogus IPv4 version".
+      ctx.problems.push({
+        kind: 'bad-value',
+        layer: 'IP',
+        field: 'version',
+        offset,
+        message: `IP version ${version} is not 4`,
+        actual: version,
+        expected: 4,
+      });
+    }
     const ihl = values[1] as number;
     let header = ihl * 4;
     if (ihl < 5) {
