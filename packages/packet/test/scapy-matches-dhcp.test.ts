@@ -128,6 +128,8 @@ const cases: string[] = [
   client('("message-type", "discover"), ("time_zone", 3600), ("pmtu_timeout", 0xffffffff), "end"'),
   client('("message-type", "discover")'),
   client(''),
+  // DHCP with no options given: scapy's default is no options at all (not even 'end').
+  `${CLIENT}/BOOTP(chaddr=mac2str("${MAC}"))/DHCP()`,
   `${CLIENT}/BOOTP(chaddr=mac2str("${MAC}"), flags="B", secs=3, xid=1)/DHCP(options=[("message-type", "discover"), "end"])`,
   `${CLIENT}/BOOTP(chaddr=mac2str("${MAC}"), flags=0x8000, ciaddr="198.18.0.10", hops=1)/DHCP(options=[("message-type", "request"), "end"])`,
   `${SERVER}/BOOTP(op="BOOTREPLY", chaddr=mac2str("${MAC}"), sname=b"server.example", file=b"pxelinux.0")/DHCP(options=[("message-type", "offer"), "end"])`,

@@ -16,6 +16,7 @@ import { encodedLength, encodeOptions } from '../dhcp/option-wire.js';
 import { DHCP_OPTION_TABLE, codecOf, optionCode, optionName } from '../dhcp/registry.js';
 import { FieldValueError } from '../errors.js';
 import { utf8 } from '../hex.js';
+import { registerScapyDefault } from './field-defaults.js';
 import { registerFieldInputAdapter } from './field-input.js';
 import { pythonRepr } from './python-repr.js';
 import { registerFieldReprAdapter } from './to-scapy.js';
@@ -285,4 +286,5 @@ export function dhcpOptionsToScapy(list: DhcpOptionList): string {
 }
 
 registerFieldInputAdapter('DHCP', 'options', (value) => dhcpOptionsFromScapy(value));
+registerScapyDefault('DHCP', 'options', () => new DhcpOptionList());
 registerFieldReprAdapter('DHCP', 'options', (value) => dhcpOptionsToScapy(value as DhcpOptionList));

@@ -7,6 +7,7 @@ import { Packet } from '../packet.js';
 import type { ScapyExpr, ScapyKeyword } from './ast.js';
 import { scapyAttribute, scapyFunction, scapyFunctionNames } from './builtins.js';
 import { ScapyEvalError, ScapyTypeError, UnknownScapyNameError } from './eval-errors.js';
+import { scapyDefault } from './field-defaults.js';
 import { toFieldInput } from './field-input.js';
 import { scapyLayerNameLike, scapyLayerNames, scapyLayerType } from './layer-names.js';
 import { parseScapy } from './parser.js';
@@ -194,8 +195,10 @@ class Evaluator {
     }
     const field = def.fields[index];
     if (value === null) {
-      // scapy's None: computed on build for auto fields; the default for the others.
-      layer.values[index] = field.auto ? undefined : def.defaults[index];
+      // scapy's None: computed on build for auto fields; scapy's default for the others.
+      layer.values[index] = field.auto
+        ? undefined
+        : (scapyDefault(def.name, name)?.() ?? def.defaults[index]);
       return;
     }
     const input = toFieldInput(value, def.name, name);

@@ -1,4 +1,5 @@
 import type { Layer, LayerDefinition } from '../layer.js';
+import { scapyDefault } from './field-defaults.js';
 
 /** A Python tuple: kept apart from lists because DHCP option entries are tuples holding lists. */
 export class ScapyTuple {
@@ -14,9 +15,14 @@ export class LayerStack {
 export class LayerClass {
   constructor(readonly def: LayerDefinition) {}
 
-  /** A new layer with the definition's defaults, as calling the class with no arguments. */
+  /** A new layer with scapy's defaults, as calling the class with no arguments. */
   instantiate(): Layer {
-    return this.def.create(this.def.defaults.slice());
+    const values = this.def.defaults.slice();
+    this.def.fields.forEach((field, i) => {
+      const make = scapyDefault(this.def.name, field.name);
+      if (make) values[i] = make();
+    });
+    return this.def.create(values);
   }
 }
 
