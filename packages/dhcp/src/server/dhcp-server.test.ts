@@ -147,6 +147,25 @@ describe('DHCP server: DISCOVER -> OFFER', () => {
     expect(long.message.option('lease_time')).toBe(600);
   });
 
+  it('returns the client identifier unaltered in OFFER, ACK and NAK (RFC 6842), and none when none came', async () => {
+    const h = await harness();
+    const clientId = Uint8Array.of(0xff, 0, 0, 0, 1, 0, 1, 0, 1, 0x2a);
+    const offer = await h.client.exchange(request('DISCOVER', { mac: A, clientId }));
+    expect(optionData(offer.message, 61)).toEqual(clientId);
+    const ack = await h.client.exchange(
+      request('REQUEST', { mac: A, clientId, serverId: SERVER, requested: offer.message.yiaddr }),
+    );
+    expect(typeOf(ack)).toBe(5);
+    expect(optionData(ack.message, 61)).toEqual(clientId);
+    const nak = await h.client.exchange(
+      request('REQUEST', { mac: B, clientId: Uint8Array.of(1, 2, 3), requested: '10.0.0.1' }),
+    );
+    expect(typeOf(nak)).toBe(6);
+    expect(optionData(nak.message, 61)).toEqual(Uint8Array.of(1, 2, 3));
+    const plain = await h.client.exchange(request('DISCOVER', { mac: B }));
+    expect(plain.message.option('client_id')).toBeUndefined();
+  });
+
   it('reports an exhausted pool and stays silent', async () => {
     const h = await harness({ pools: [{ range: '198.18.0.10-198.18.0.10', subnet: '198.18.0.0/24' }] });
     await dora(h, A);

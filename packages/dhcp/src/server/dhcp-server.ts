@@ -598,6 +598,7 @@ class DhcpServerEngine implements DhcpServer {
     const options = new DhcpOptionList();
     options.push(MESSAGE_TYPE, type);
     options.push(SERVER_ID, this.#serverId);
+    echoOption(request.options, CLIENT_ID, options);
     return { request, yiaddr, ciaddr: ZERO_IP, flags: request.flags, options };
   }
 
@@ -632,16 +633,7 @@ class DhcpServerEngine implements DhcpServer {
 
   /** RFC 3046 §2.2: the relay agent information option goes back exactly as it came (malformed or not). */
   #echoRelayAgent(reply: ReplyDraft): void {
-    const request = reply.request.options;
-    const at = request.codes.indexOf(RELAY_AGENT_INFORMATION);
-    if (at < 0) return;
-    const kind = request.kinds[at];
-    // A split option's head holds the joined value; the encoder splits it again.
-    reply.options.push(
-      RELAY_AGENT_INFORMATION,
-      request.values[at],
-      kind === EntryKind.split ? EntryKind.option : kind,
-    );
+    echoOption(reply.request.options, RELAY_AGENT_INFORMATION, reply.options);
   }
 
   async #send(link: Link, request: ReceivedDhcp, draft: ReplyDraft, isNak: boolean): Promise<void> {
@@ -699,10 +691,23 @@ class DhcpServerEngine implements DhcpServer {
   }
 }
 
+/**
+ * Copies an option of the request into the reply exactly as it came (malformed or not), for the options
+ * a server must return unaltered: client identifier (RFC 6842 §3) and relay agent information (RFC 3046).
+ */
+function echoOption(request: DhcpOptionList, code: number, reply: DhcpOptionList): void {
+  const at = request.codes.indexOf(code);
+  if (at < 0) return;
+  const kind = request.kinds[at];
+  // A split option's head holds the joined value; the encoder splits it again.
+  reply.push(code, request.values[at], kind === EntryKind.split ? EntryKind.option : kind);
+}
+
 const SUBNET_MASK = 1;
 const LEASE_TIME = 51;
 const MESSAGE_TYPE = 53;
 const SERVER_ID = 54;
+const CLIENT_ID = 61;
 const ERROR_MESSAGE = 56;
 const RENEWAL_TIME = 58;
 const REBINDING_TIME = 59;
