@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { createLab, describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
+import type { LiveLink } from '@wirecraft/capture';
+import { describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
 import { createDhcpClient, type DhcpClientEvent } from '../src/index.js';
-
-const FILTER = 'arp or udp port 67 or udp port 68';
+import { openClientLab } from './client-support/client-lab.js';
 
 /**
  * DHCPINFORM (RFC 2131 §4.3.5): the server sends its ACK straight to ciaddr. dnsmasq does so through its
@@ -16,14 +15,7 @@ describeLab('our client informs real servers about an address configured by othe
   let net: string;
 
   beforeAll(async () => {
-    lab = await createLab({ name: 'wc-cli-inform' });
-    try {
-      link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
-      net = lab.peerAddress.split('.').slice(0, 3).join('.');
-    } catch (error) {
-      await lab.close();
-      throw error;
-    }
+    ({ lab, link, net } = await openClientLab('wc-cli-inform'));
   }, 30_000);
 
   afterAll(async () => {

@@ -1,47 +1,25 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { createLab, describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
-import {
-  createDhcpClient,
-  type DhcpClient,
-  type DhcpClientEvent,
-  type DhcpLease,
-  NakError,
-  NoResponseError,
-} from '../src/index.js';
-
-const FILTER = 'arp or udp port 67 or udp port 68';
+import type { LiveLink } from '@wirecraft/capture';
+import { describeLab, type Lab, startDnsmasq, startKea } from '@wirecraft/lab';
+import { type DhcpClientEvent, type DhcpLease, NakError, NoResponseError } from '../src/index.js';
+import { openClientLab, recordedClients } from './client-support/client-lab.js';
 
 describeLab('our client against kea-dhcp4: short leases, the renewing server gone, a second server', () => {
   let lab: Lab;
   let link: LiveLink;
   let net: string;
-  const clients: DhcpClient[] = [];
+  const clients = recordedClients(() => link);
+  const client = clients.make;
 
   beforeAll(async () => {
-    lab = await createLab({ name: 'wc-cli-kea' });
-    try {
-      link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
-      net = lab.peerAddress.split('.').slice(0, 3).join('.');
-    } catch (error) {
-      await lab.close();
-      throw error;
-    }
+    ({ lab, link, net } = await openClientLab('wc-cli-kea'));
   }, 30_000);
 
   afterAll(async () => {
-    for (const client of clients) await client.stop();
+    await clients.stopAll();
     await link?.close();
     await lab?.close();
   });
-
-  function client(mac: string, options: Partial<Parameters<typeof createDhcpClient>[0]> = {}) {
-    const made = createDhcpClient({ link, mac, maxAttempts: 2, backoff: { initialMs: 1000 }, ...options });
-    const events: DhcpClientEvent[] = [];
-    made.on((event) => events.push(event));
-    clients.push(made);
-    return { client: made, events };
-  }
 
   const nextLease = (events: DhcpClientEvent[], kind: string, from: number, timeoutMs: number) =>
     new Promise<DhcpLease>((resolve, reject) => {

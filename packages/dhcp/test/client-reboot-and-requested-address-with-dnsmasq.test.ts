@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { type LiveLink, openLiveLink } from '@wirecraft/capture';
-import { createLab, type DnsmasqPeer, describeLab, type Lab, startDnsmasq } from '@wirecraft/lab';
-import { createDhcpClient, type DhcpClient, type DhcpClientEvent, NakError } from '../src/index.js';
-
-const FILTER = 'arp or udp port 67 or udp port 68';
+import type { LiveLink } from '@wirecraft/capture';
+import { type DnsmasqPeer, describeLab, type Lab, startDnsmasq } from '@wirecraft/lab';
+import { NakError } from '../src/index.js';
+import { openClientLab, recordedClients } from './client-support/client-lab.js';
 
 describeLab('our client against dnsmasq: INIT-REBOOT, requested address, identity options', () => {
   let lab: Lab;
   let link: LiveLink;
   let dnsmasq: DnsmasqPeer;
   let net: string;
-  const clients: DhcpClient[] = [];
+  const clients = recordedClients(() => link);
+  const client = clients.make;
 
   beforeAll(async () => {
-    lab = await createLab({ name: 'wc-cli-dnsmasq' });
+    ({ lab, link, net } = await openClientLab('wc-cli-dnsmasq'));
     try {
-      link = await openLiveLink({ iface: lab.hostIface, filter: FILTER });
-      net = lab.peerAddress.split('.').slice(0, 3).join('.');
       dnsmasq = await startDnsmasq(lab, {
         rangeStart: `${net}.50`,
         rangeEnd: `${net}.60`,
@@ -29,26 +27,18 @@ describeLab('our client against dnsmasq: INIT-REBOOT, requested address, identit
         ],
       });
     } catch (error) {
-      await link?.close();
+      await link.close();
       await lab.close();
       throw error;
     }
   }, 30_000);
 
   afterAll(async () => {
-    for (const client of clients) await client.stop();
+    await clients.stopAll();
     await dnsmasq?.stop();
     await link?.close();
     await lab?.close();
   });
-
-  function client(mac: string, options: Partial<Parameters<typeof createDhcpClient>[0]> = {}) {
-    const made = createDhcpClient({ link, mac, maxAttempts: 2, backoff: { initialMs: 1000 }, ...options });
-    const events: DhcpClientEvent[] = [];
-    made.on((event) => events.push(event));
-    clients.push(made);
-    return { client: made, events };
-  }
 
   it('INIT-REBOOT into an address of another subnet: NAK, back to INIT, then a new lease dnsmasq records', async () => {
     const mac = '02:00:00:00:20:01';
