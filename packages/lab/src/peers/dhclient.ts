@@ -116,10 +116,24 @@ export async function runDhclient(lab: Lab, options: DhclientOptions = {}): Prom
   const client = startDhclient(lab, options);
   try {
     const lease = await client.waitForEvent(boundReasons, ((options.timeoutSec ?? 10) + 5) * 1000);
-    return { events: client.events(), lease, leases: await client.readLeases() };
+    return { events: client.events(), lease, leases: await leasesAfterBind(client, lease.ip) };
   } finally {
     await client.stop();
   }
+}
+
+/**
+ * dhclient runs its script (our BOUND event) before it appends the lease to its file: under load the file
+ * can still lack it when the event arrives. Reads until the last lease is the bound address, for 3 s at most.
+ */
+async function leasesAfterBind(client: DhclientClient, ip: string | undefined): Promise<DhclientLease[]> {
+  const deadline = Date.now() + 3000;
+  let leases = await client.readLeases();
+  while (leases.at(-1)?.fixedAddress !== ip && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    leases = await client.readLeases();
+  }
+  return leases;
 }
 
 function toEvent(raw: Record<string, string>): DhclientEvent {
