@@ -10,7 +10,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { messageTypeCode } from '../src/dhcp/codecs/message-type.js';
 import { type DhcpOptionList, EntryKind } from '../src/dhcp/option-list.js';
-import { encodedLength, encodeOptions, newSplitState, type SplitState } from '../src/dhcp/option-wire.js';
+import { newSplitState, type SplitState } from '../src/dhcp/option-wire.js';
 import { dissect } from '../src/dissect.js';
 import { toHex } from '../src/hex.js';
 import { BOOTP, DHCP, IP } from '../src/index.js';
@@ -23,61 +23,15 @@ import {
   type TsharkTree,
   type TsharkValue,
 } from './dhcp-fixture-frames.js';
+import { ourInstances, overloadArea, tsharkInstances } from './tshark-option-instances.js';
 
 if (!tsharkAvailable) console.warn('dhcp-matches-tshark: skipped, tshark is not installed');
 const describeWithTshark = tsharkAvailable ? describe : describe.skip;
-
-interface Instance {
-  code: number;
-  data: string;
-  tree: TsharkTree | undefined;
-}
 
 const list = (v: TsharkValue | undefined): TsharkValue[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
 const hex = (colonHex: TsharkValue | undefined) =>
   typeof colonHex === 'string' ? colonHex.replace(/:/g, '') : '';
-
-/** tshark's option instances of one area; runs of pads collapse to one (tshark shows a run as one item). */
-function tsharkInstances(area: TsharkTree): Instance[] {
-  const types = list(area['dhcp.option.type']);
-  const trees = list(area['dhcp.option.type_tree']);
-  const out: Instance[] = [];
-  types.forEach((type, i) => {
-    const tree = trees[i] as TsharkTree | undefined;
-    let code = Number(type);
-    if (tree && 'dhcp.option.end' in tree) code = 255;
-    else if (tree && 'dhcp.option.padding' in tree) code = 0;
-    if (code === 0 && out.at(-1)?.code === 0) return;
-    out.push({ code, data: code === 0 || code === 255 ? '' : hex(tree?.['dhcp.option.value']), tree });
-  });
-  return out;
-}
-
-/**
- * Our instances of one area, from its encoding (what goes on the wire), up to and including 'end'. Areas
- * are encoded in aggregate order with one split state: an option joined over areas (RFC 3396) writes its
- * pieces where they were.
- */
-function ourInstances(options: DhcpOptionList, later: DhcpOptionList[], state: SplitState): Instance[] {
-  const bytes = new Uint8Array(encodedLength(options, later, state));
-  encodeOptions(options, bytes, 0, true, later, state);
-  const out: Instance[] = [];
-  let o = 0;
-  while (o < bytes.length) {
-    const code = bytes[o];
-    if (code === 0 || code === 255) {
-      if (!(code === 0 && out.at(-1)?.code === 0)) out.push({ code, data: '', tree: undefined });
-      o++;
-      if (code === 255) break;
-      continue;
-    }
-    const len = bytes[o + 1] ?? 0;
-    out.push({ code, data: toHex(bytes, o + 2, Math.min(bytes.length, o + 2 + len)), tree: undefined });
-    o += 2 + len;
-  }
-  return out;
-}
 
 type Comparable = string | number | (string | number)[];
 
@@ -213,15 +167,6 @@ function findField(tree: TsharkTree, key: string): TsharkValue | undefined {
     }
   }
   return undefined;
-}
-
-/** tshark puts the options it found in file or sname under option 52's tree. */
-function overloadArea(dhcp: TsharkTree, title: string): TsharkTree | undefined {
-  const overload = list(dhcp['dhcp.option.type_tree']).find(
-    (t) => typeof t === 'object' && !Array.isArray(t) && 'dhcp.option.option_overload' in t,
-  ) as TsharkTree | undefined;
-  const area = overload?.[title];
-  return area && typeof area === 'object' && !Array.isArray(area) ? area : undefined;
 }
 
 describeWithTshark('DHCP dissection matches tshark 4.0 on every fixture frame', () => {

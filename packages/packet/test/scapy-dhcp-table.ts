@@ -129,3 +129,20 @@ export const SCAPY25_DHCP_OPTIONS: readonly (readonly [number, string, ScapyOpti
 export const SCAPY25_BY_CODE = new Map(
   SCAPY25_DHCP_OPTIONS.map(([code, name, kind]) => [code, { name, kind }]),
 );
+
+/** The message types (option 53) scapy 2.5 names, 1 to 13; 14 to 18 it knows only by number. */
+export const SCAPY25_MESSAGE_TYPES: readonly string[] = [
+  'discover',
+  'offer',
+  'request',
+  'decline',
+  'ack',
+  'nak',
+  'release',
+  'inform',
+  'force_renew',
+  'lease_query',
+  'lease_unassigned',
+  'lease_unknown',
+  'lease_active',
+];

@@ -19,7 +19,7 @@ import { fromScapy } from '../src/scapy/evaluate.js';
 import { toScapy } from '../src/scapy/to-scapy.js';
 import { ScapyEvalError } from '../src/scapy/eval-errors.js';
 import { forScapy25, normalizeScapyLayers, ourLayersJson } from './scapy-compare.js';
-import { SCAPY25_BY_CODE, SCAPY25_DHCP_OPTIONS } from './scapy-dhcp-table.js';
+import { SCAPY25_BY_CODE, SCAPY25_DHCP_OPTIONS, SCAPY25_MESSAGE_TYPES } from './scapy-dhcp-table.js';
 import { type OracleAnswer, type ScapyJson, askScapy, scapyUnavailable } from './scapy-oracle.js';
 
 const MAC = '02:00:00:00:00:01';
@@ -31,22 +31,6 @@ const REPLY = `BOOTP(op=2, chaddr=mac2str("${MAC}"), xid=0x12345678, yiaddr="198
 
 const client = (options: string) => `${CLIENT}/${REQUEST}/DHCP(options=[${options}])`;
 const server = (options: string) => `${SERVER}/${REPLY}/DHCP(options=[${options}])`;
-
-const MESSAGE_TYPES = [
-  'discover',
-  'offer',
-  'request',
-  'decline',
-  'ack',
-  'nak',
-  'release',
-  'inform',
-  'force_renew',
-  'lease_query',
-  'lease_unassigned',
-  'lease_unknown',
-  'lease_active',
-];
 
 /** Well-formed data for scapy's opaque options, so our richer codecs model them. */
 const OPAQUE_SAMPLES: Record<number, string> = {
@@ -85,7 +69,7 @@ function sampleFor(code: number, name: string, kind: string): string {
 }
 
 const cases: string[] = [
-  ...MESSAGE_TYPES.map((t) => client(`("message-type", "${t}"), "end"`)),
+  ...SCAPY25_MESSAGE_TYPES.map((t) => client(`("message-type", "${t}"), "end"`)),
   client('("message-type", 18), "end"'),
   client('("message-type", 200), "end"'),
   ...SCAPY25_DHCP_OPTIONS.filter(([code]) => code !== 53).map(([code, name, kind]) =>
@@ -230,7 +214,7 @@ describeWithScapy('scapy 2.5 and wirecraft agree on BOOTP/DHCP', () => {
   it('covers at least 100 DHCP packets, every message type scapy names and every option scapy types', () => {
     expect(cases.length).toBeGreaterThanOrEqual(100);
     const covered = cases.join('\n');
-    for (const t of MESSAGE_TYPES) expect(covered).toContain(`"message-type", "${t}"`);
+    for (const t of SCAPY25_MESSAGE_TYPES) expect(covered).toContain(`"message-type", "${t}"`);
     for (const [, name] of SCAPY25_DHCP_OPTIONS) expect(covered).toContain(`"${name}"`);
   });
 

@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { pythonBytesRepr, pythonStrRepr } from '../src/scapy/python-repr.js';
-import { SCAPY25_DHCP_OPTIONS, type ScapyOptionKind } from './scapy-dhcp-table.js';
+import { SCAPY25_DHCP_OPTIONS, SCAPY25_MESSAGE_TYPES, type ScapyOptionKind } from './scapy-dhcp-table.js';
 
 export interface RandomScapyCase {
   expr: string;
@@ -272,22 +272,6 @@ const bootp = keywords({
 
 // ---------- DHCP options ----------
 
-const MESSAGE_TYPE_NAMES = [
-  'discover',
-  'offer',
-  'request',
-  'decline',
-  'ack',
-  'nak',
-  'release',
-  'inform',
-  'force_renew',
-  'lease_query',
-  'lease_unassigned',
-  'lease_unknown',
-  'lease_active',
-];
-
 /** The classless static route text scapy takes: destination/prefix:router, destination already masked. */
 const route = fc.tuple(u32, fc.integer({ min: 0, max: 32 }), ipv4).map(([n, prefix, router]) => {
   const masked = prefix === 0 ? 0 : (n & (0xffffffff << (32 - prefix))) >>> 0;
@@ -338,7 +322,7 @@ function typedValues(kind: ScapyOptionKind, code: number): fc.Arbitrary<string> 
       return fc.array(intLiteral(u8), { minLength: 1, maxLength: 3 }).map((a) => a.join(', '));
     case 'enum':
       return fc.oneof(
-        fc.constantFrom(...MESSAGE_TYPE_NAMES).map((n) => `"${n}"`),
+        fc.constantFrom(...SCAPY25_MESSAGE_TYPES).map((n) => `"${n}"`),
         fc.integer({ min: 1, max: 18 }).map(String),
         intLiteral(u8),
       );
@@ -438,7 +422,7 @@ const optionItem = fc.oneof(
 
 const messageType = fc
   .oneof(
-    { weight: 10, arbitrary: fc.constantFrom(...MESSAGE_TYPE_NAMES).map((n) => `"${n}"`) },
+    { weight: 10, arbitrary: fc.constantFrom(...SCAPY25_MESSAGE_TYPES).map((n) => `"${n}"`) },
     { weight: 10, arbitrary: fc.integer({ min: 1, max: 18 }).map(String) },
     // Names of types 14..18: scapy 2.5 does not know them (the oracle skips those cases).
     { weight: 1, arbitrary: fc.constantFrom('"bulk_lease_query"', '"tls"') },
@@ -472,7 +456,7 @@ const overloadPacket = fc
     fc.integer({ min: 1, max: 3 }),
     overloadedArea,
     overloadedArea,
-    fc.constantFrom(...MESSAGE_TYPE_NAMES),
+    fc.constantFrom(...SCAPY25_MESSAGE_TYPES),
   )
   .map(
     ([overload, file, sname, type]) =>

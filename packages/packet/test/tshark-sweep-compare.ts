@@ -8,13 +8,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DhcpOptionList } from '../src/dhcp/option-list.js';
-import { encodedLength, encodeOptions, newSplitState, type SplitState } from '../src/dhcp/option-wire.js';
+import { newSplitState } from '../src/dhcp/option-wire.js';
 import { toHex } from '../src/hex.js';
 import { BOOTP, DHCP, dissect, type Layer, loopbackFamily, type Packet } from '../src/index.js';
 import type { TsharkTree, TsharkValue } from './dhcp-fixture-frames.js';
 import { pcapFile } from './pcap-file.js';
 import type { SweepFrame } from './tshark-sweep-frames.js';
+import {
+  type OptionInstance,
+  ourInstances,
+  overloadArea,
+  tsharkInstances,
+} from './tshark-option-instances.js';
 
 const list = (v: TsharkValue | undefined): TsharkValue[] =>
   v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -215,59 +220,6 @@ function compareIpUdp(d: Diff, p: Packet, t: TsharkTree): void {
   }
 }
 
-interface Instance {
-  code: number;
-  data: string;
-}
-
-/** tshark's option instances of one area; a run of pads is one item for tshark, and so for us here. */
-function tsharkInstances(area: TsharkTree): Instance[] {
-  const types = list(area['dhcp.option.type']);
-  const trees = list(area['dhcp.option.type_tree']);
-  const out: Instance[] = [];
-  types.forEach((type, i) => {
-    const t = tree(trees[i]);
-    let code = Number(type);
-    if (t && 'dhcp.option.end' in t) code = 255;
-    else if (t && 'dhcp.option.padding' in t) code = 0;
-    if (code === 0 && out.at(-1)?.code === 0) return;
-    const value = str(t?.['dhcp.option.value']);
-    out.push({ code, data: code === 0 || code === 255 ? '' : (value ?? '').replace(/:/g, '') });
-  });
-  return out;
-}
-
-/** Our instances of one area as written on the wire, up to and including end. */
-function ourInstances(options: DhcpOptionList, later: DhcpOptionList[], state: SplitState): Instance[] {
-  const bytes = new Uint8Array(encodedLength(options, later, state));
-  encodeOptions(options, bytes, 0, true, later, state);
-  const out: Instance[] = [];
-  let o = 0;
-  while (o < bytes.length) {
-    const code = bytes[o];
-    if (code === 0 || code === 255) {
-      if (!(code === 0 && out.at(-1)?.code === 0)) out.push({ code, data: '' });
-      o++;
-      if (code === 255) break;
-      continue;
-    }
-    const len = bytes[o + 1] ?? 0;
-    out.push({ code, data: toHex(bytes, o + 2, Math.min(bytes.length, o + 2 + len)) });
-    o += 2 + len;
-  }
-  return out;
-}
-
-function overloadArea(dhcp: TsharkTree, title: string): TsharkTree | undefined {
-  for (const t of list(dhcp['dhcp.option.type_tree'])) {
-    const o = tree(t);
-    // The title gains the message type when the area holds option 53: "... overload (Lease Unknown)".
-    const key = o && 'dhcp.option.option_overload' in o && Object.keys(o).find((k) => k.startsWith(title));
-    if (o && key) return tree(o[key]);
-  }
-  return undefined;
-}
-
 /**
  * One area's instances. When tshark hit an exception (a malformed frame) it stopped there: its list is
  * then a prefix of ours, and the rest of its areas are missing.
@@ -276,8 +228,8 @@ function compareArea(
   d: Diff,
   p: Packet,
   where: 'options' | 'file' | 'sname',
-  ours: Instance[],
-  theirs: Instance[],
+  ours: OptionInstance[],
+  theirs: OptionInstance[],
   stopped: boolean,
 ): void {
   const mine = stopped ? ours.slice(0, theirs.length) : ours;
