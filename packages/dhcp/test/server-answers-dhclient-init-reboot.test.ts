@@ -8,7 +8,7 @@ import {
   type DhcpServer,
   type DhcpServerEvent,
 } from '../src/index.js';
-import { hostInSubnet, openLabServer } from './server-support/lab-server.js';
+import { hostInSubnet, openLabServer, closeLabServer } from './server-support/lab-server.js';
 
 /**
  * dhclient restarted on its own lease file starts in INIT-REBOOT (RFC 2131 §4.3.2): a REQUEST with option 50,
@@ -29,11 +29,7 @@ describeLab('our DHCP server and dhclient restarted on its lease file (INIT-REBO
     await watch(opened.server).start();
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await link?.close();
-    await lab?.close();
-  });
+  afterAll(() => closeLabServer({ server, link, lab }));
 
   function watch(next: DhcpServer): DhcpServer {
     server = next;

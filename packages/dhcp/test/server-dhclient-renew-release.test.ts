@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { LiveLink } from '@wirecraft/capture';
 import { describeLab, type Lab, startDhclient } from '@wirecraft/lab';
-import type { DhcpMessageSummary, DhcpServer, IgnoredEvent, Lease, LeaseEvent } from '../src/index.js';
-import { openLabServer } from './server-support/lab-server.js';
+import type { DhcpMessageSummary, DhcpServer, IgnoredEvent, LeaseEvent } from '../src/index.js';
+import { openLabServer, closeLabServer, leaseAt } from './server-support/lab-server.js';
 
 // T1 of 3 s makes dhclient renew by itself a few seconds after BOUND (it adds some randomness to T1:
 // about 3.2 s here); T2 and the lease stay far enough out that a RENEW, not a REBIND, is what we see.
@@ -32,14 +32,9 @@ describeLab('our DHCP server with ISC dhclient: lease, renewal at T1, release', 
     await server.start();
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await link?.close();
-    await lab?.close();
-  });
+  afterAll(() => closeLabServer({ server, link, lab }));
 
-  const leaseOf = (ip: string | undefined): Lease | undefined =>
-    server.leases().find((l) => l.address === ip);
+  const leaseOf = (ip: string | undefined) => leaseAt(server, ip);
   const actionsOn = (ip: string | undefined): string[] =>
     leaseEvents.filter((e) => e.lease.address === ip).map((e) => e.action);
 

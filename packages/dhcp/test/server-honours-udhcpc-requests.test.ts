@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { LiveLink } from '@wirecraft/capture';
 import { describeLab, type Lab, runCommand, runUdhcpc, type UdhcpcRun } from '@wirecraft/lab';
-import type { DhcpMessageSummary, DhcpServer, Lease } from '../src/index.js';
-import { hostInSubnet, openLabServer } from './server-support/lab-server.js';
+import type { DhcpMessageSummary, DhcpServer } from '../src/index.js';
+import { hostInSubnet, openLabServer, closeLabServer, leaseAt } from './server-support/lab-server.js';
 
 describeLab('our DHCP server and what busybox udhcpc asks for (-r, -x, -O, -B, -a)', () => {
   let lab: Lab;
@@ -22,14 +22,9 @@ describeLab('our DHCP server and what busybox udhcpc asks for (-r, -x, -O, -B, -
     await server.start();
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await link?.close();
-    await lab?.close();
-  });
+  afterAll(() => closeLabServer({ server, link, lab }));
 
-  const leaseOf = (ip: string | undefined): Lease | undefined =>
-    server.leases().find((l) => l.address === ip);
+  const leaseOf = (ip: string | undefined) => leaseAt(server, ip);
   /** udhcpc sends the MAC as client id unless -C, so each run gets an id of its own to be a distinct client. */
   const udhcpc = (id: number, ...args: string[]): Promise<UdhcpcRun> =>
     runUdhcpc(lab, { extraArgs: ['-x', `0x3d:01c0ffee0000${id.toString(16).padStart(2, '0')}`, ...args] });

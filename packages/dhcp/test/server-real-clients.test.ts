@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { LiveLink } from '@wirecraft/capture';
 import { createLab, describeLab, type Lab, runDhclient, runUdhcpc, startUdhcpc } from '@wirecraft/lab';
-import { type DhcpServer, type Lease, readLeaseFile } from '../src/index.js';
-import { hostInSubnet, openLabServer } from './server-support/lab-server.js';
+import { type DhcpServer, readLeaseFile } from '../src/index.js';
+import { hostInSubnet, openLabServer, closeLabServer, leaseAt } from './server-support/lab-server.js';
 
 describeLab('our DHCP server on a live interface, real clients in a namespace', () => {
   let lab: Lab;
@@ -16,14 +16,9 @@ describeLab('our DHCP server on a live interface, real clients in a namespace', 
     await server.start();
   });
 
-  afterAll(async () => {
-    await server?.stop();
-    await link?.close();
-    await lab?.close();
-  });
+  afterAll(() => closeLabServer({ server, link, lab }));
 
-  const leaseOf = (ip: string | undefined): Lease | undefined =>
-    server.leases().find((l) => l.address === ip);
+  const leaseOf = (ip: string | undefined) => leaseAt(server, ip);
 
   it('gives udhcpc a lease with the configured router, DNS, domain and lease time', async () => {
     const run = await runUdhcpc(lab, { hostname: 'busybox' });

@@ -6,7 +6,7 @@
  */
 import { type LiveLink, openLiveLink } from '@wirecraft/capture';
 import { createLab, type Lab } from '@wirecraft/lab';
-import { createDhcpServer, type DhcpPoolOptions, type DhcpServer } from '../../src/index.js';
+import { createDhcpServer, type DhcpPoolOptions, type DhcpServer, type Lease } from '../../src/index.js';
 
 /** The address `host` in the lab's /24 (the peer is .1). */
 export const hostInSubnet = (lab: Lab, host: number): string => lab.peerAddress.replace(/\.1$/, `.${host}`);
@@ -53,3 +53,14 @@ export async function openLabServer(
     throw error;
   }
 }
+
+/** Stops the server and closes the link and the lab, whichever of them opened (for afterAll). */
+export async function closeLabServer(opened: Partial<LabServer>): Promise<void> {
+  await opened.server?.stop();
+  await opened.link?.close();
+  await opened.lab?.close();
+}
+
+/** The server's lease of an address, if it has one. */
+export const leaseAt = (server: DhcpServer, ip: string | undefined): Lease | undefined =>
+  server.leases().find((l) => l.address === ip);
