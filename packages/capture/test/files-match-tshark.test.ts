@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { CaptureBytesReader, CaptureFileReader, formatTimestamp } from '@wirecraft/capture';
 import type { Frame } from '@wirecraft/capture';
+import { pcapngBytes } from './random-capture-files.js';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const files = readdirSync(fixtures)
@@ -92,7 +93,24 @@ describeWithTshark('every fixture reads as tshark 4.0 reads it', () => {
     try {
       for (const tsresol of [0x81, 0x84, 0x8a, 0x94, 0x9e]) {
         const path = join(dir, `tsresol-${tsresol}.pcapng`);
-        writeFileSync(path, pcapngWithResolution(tsresol, 1_234_567_890_123n));
+        const units = 1n << BigInt(tsresol & 0x7f);
+        const { bytes } = pcapngBytes([
+          {
+            little: true,
+            interfaces: [{ linktype: 1, snaplen: 65535, tsresol }],
+            blocks: [
+              {
+                kind: 'epb',
+                iface: 0,
+                seconds: 1_234_567,
+                fraction: (units * 3n) / 7n,
+                captured: 60,
+                cut: 0,
+              },
+            ],
+          },
+        ]);
+        writeFileSync(path, bytes);
         const frames = [...new CaptureBytesReader(readFileSync(path))];
         const run = spawnSync('tshark', ['-r', path, '-T', 'fields', '-e', 'frame.time_epoch'], {
           encoding: 'utf8',
@@ -109,27 +127,3 @@ describeWithTshark('every fixture reads as tshark 4.0 reads it', () => {
     expect(frames.map((f) => [f.linktype, f.data.length, f.originalLength])).toEqual([[1, 90, 65570]]);
   });
 });
-
-/** A little-endian pcapng: one section, one Ethernet interface with if_tsresol, one 60-byte packet. */
-function pcapngWithResolution(tsresol: number, ticks: bigint): Uint8Array {
-  const block = (type: number, body: number[]): number[] => {
-    const length = 12 + body.length;
-    return [...u32(type), ...u32(length), ...body, ...u32(length)];
-  };
-  const u16 = (n: number) => [n & 0xff, n >>> 8];
-  const u32 = (n: number) => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
-  const section = block(0x0a0d0d0a, [...u32(0x1a2b3c4d), ...u16(1), ...u16(0), ...Array(8).fill(0xff)]);
-  const tsresolOption = [...u16(9), ...u16(1), tsresol, 0, 0, 0, ...u16(0), ...u16(0)];
-  const iface = block(1, [...u16(1), ...u16(0), ...u32(65535), ...tsresolOption]);
-  const high = Number(ticks >> 32n);
-  const low = Number(ticks & 0xffffffffn);
-  const packet = block(6, [
-    ...u32(0),
-    ...u32(high),
-    ...u32(low),
-    ...u32(60),
-    ...u32(60),
-    ...Array(60).fill(0),
-  ]);
-  return Uint8Array.from([...section, ...iface, ...packet]);
-}

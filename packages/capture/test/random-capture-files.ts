@@ -33,7 +33,7 @@ interface ClassicSpec {
   records: ClassicRecord[];
 }
 
-interface InterfaceSpec {
+export interface InterfaceSpec {
   linktype: number;
   /** 0 means no limit. */
   snaplen: number;
@@ -43,7 +43,7 @@ interface InterfaceSpec {
   name?: string;
 }
 
-type BlockSpec =
+export type BlockSpec =
   | {
       kind: 'epb';
       iface: number;
@@ -59,7 +59,7 @@ type BlockSpec =
   | { kind: 'nrb'; address: number; name: string }
   | { kind: 'custom'; copyable: boolean; bytes: number };
 
-interface SectionSpec {
+export interface SectionSpec {
   little: boolean;
   interfaces: InterfaceSpec[];
   blocks: BlockSpec[];
@@ -163,7 +163,8 @@ function unitsPerSecond(tsresol: number | undefined): bigint {
   return tsresol & 0x80 ? 1n << BigInt(tsresol & 0x7f) : 10n ** BigInt(tsresol);
 }
 
-function pcapngBytes(sections: SectionSpec[]): { bytes: Uint8Array; packets: WrittenPacket[] } {
+/** A pcapng file of these sections, and what each packet record in it holds. */
+export function pcapngBytes(sections: SectionSpec[]): { bytes: Uint8Array; packets: WrittenPacket[] } {
   const w = new ByteWriter();
   const packets: WrittenPacket[] = [];
   sections.forEach((section, s) => {
