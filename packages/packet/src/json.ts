@@ -1,6 +1,6 @@
-import { FieldValueError, UnknownFieldError } from './errors.js';
+import { FieldValueError } from './errors.js';
 import type { JsonValue } from './field/spec.js';
-import type { Layer } from './layer.js';
+import { fieldIndexOf, type Layer } from './layer.js';
 import { requireLayerType } from './layer-registry.js';
 import { Packet, type PacketJson } from './packet.js';
 import type { Problem } from './problem.js';
@@ -47,14 +47,7 @@ function layerFromJSON(entry: unknown, path: string): Layer {
   }
   const values = def.defaults.slice();
   for (const [name, json] of Object.entries(entry.fields)) {
-    const index = def.fieldIndex.get(name);
-    if (index === undefined) {
-      throw new UnknownFieldError(
-        def.name,
-        name,
-        def.fields.map((f) => f.name),
-      );
-    }
+    const index = fieldIndexOf(def, name);
     const field = def.fields[index];
     if (json === null) {
       if (!field.auto)

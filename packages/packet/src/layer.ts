@@ -151,25 +151,12 @@ export class Layer {
 
   /** Reads a field by name (untyped; the typed accessors are `layer.src` etc.). */
   getField(name: string): unknown {
-    const i = this.def.fieldIndex.get(name);
-    if (i === undefined)
-      throw new UnknownFieldError(
-        this.def.name,
-        name,
-        this.def.fields.map((f) => f.name),
-      );
-    return this.values[i];
+    return this.values[fieldIndexOf(this.def, name)];
   }
 
   /** Sets a field by name with validation; `undefined` returns an auto field to "compute on build". */
   setField(name: string, value: unknown): this {
-    const i = this.def.fieldIndex.get(name);
-    if (i === undefined)
-      throw new UnknownFieldError(
-        this.def.name,
-        name,
-        this.def.fields.map((f) => f.name),
-      );
+    const i = fieldIndexOf(this.def, name);
     const spec = this.def.fields[i];
     if (value === undefined || value === null) {
       if (!spec.auto)
@@ -209,6 +196,18 @@ export class Layer {
     });
     return { name: this.def.name, fields };
   }
+}
+
+/** The index of a field of a layer type; an unknown name is an error that lists the type's fields. */
+export function fieldIndexOf(def: LayerDefinition, name: string): number {
+  const index = def.fieldIndex.get(name);
+  if (index === undefined)
+    throw new UnknownFieldError(
+      def.name,
+      name,
+      def.fields.map((f) => f.name),
+    );
+  return index;
 }
 
 export type TypedLayer<F extends readonly AnyField[]> = Layer & LayerValues<F>;

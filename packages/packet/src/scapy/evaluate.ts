@@ -1,7 +1,7 @@
 import { dissect } from '../dissect.js';
-import { FieldValueError, UnknownFieldError } from '../errors.js';
+import { FieldValueError } from '../errors.js';
 import { utf8 } from '../hex.js';
-import type { Layer } from '../layer.js';
+import { fieldIndexOf, type Layer } from '../layer.js';
 import { Raw } from '../layers/raw.js';
 import { Packet } from '../packet.js';
 import type { ScapyExpr, ScapyKeyword } from './ast.js';
@@ -185,14 +185,7 @@ class Evaluator {
   private setField(layer: Layer, given: string, value: ScapyValue): void {
     const def = layer.def;
     const name = FIELD_ALIASES.get(`${def.name}.${given}`) ?? given;
-    const index = def.fieldIndex.get(name);
-    if (index === undefined) {
-      throw new UnknownFieldError(
-        def.name,
-        name,
-        def.fields.map((f) => f.name),
-      );
-    }
+    const index = fieldIndexOf(def, name);
     const field = def.fields[index];
     if (value === null) {
       // scapy's None: computed on build for auto fields; scapy's default for the others.
