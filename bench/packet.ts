@@ -2,7 +2,8 @@
  * Packet benchmark group: build a DHCP DISCOVER from a fresh packet object per frame (checksums computed)
  * and fully dissect a DHCP ACK (every option value read), on one core; scapy 2.5 does the same in the
  * same run (timeit, fewer iterations). Also times parsing the DISCOVER as a scapy expression, and the same
- * DISCOVER written by hand (constants, no packet model) as the machine's ceiling under the current load.
+ * DISCOVER written by hand (constants, no packet model) and the ACK dissected by hand (bench/hand-dissect.ts)
+ * as the machine's ceilings under the current load.
  * Progress goes to stderr; the returned figures are what `pnpm bench --json packet` prints.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,7 @@ import {
   packet,
   toHex,
 } from '../packages/packet/src/index.js';
+import { handDissect, handDissectAgrees, touchHandDissected } from './hand-dissect.js';
 
 const SCAPY_PYTHON = '/usr/bin/python3';
 const WARMUP_MS = 700;
@@ -244,8 +246,16 @@ export async function benchPacket(): Promise<Record<string, number | string>> {
   const buildFps = measure(buildDiscover);
   progress('hand-written DISCOVER (reference) ...');
   const handFps = measure(handWrittenDiscover);
+  if (!handDissectAgrees(ack))
+    throw new Error('the hand-written dissection of the ACK differs from dissect()');
   progress('dissecting ACK frames ...');
   const dissectFps = measure(() => dissectAck(ack));
+  progress('hand-written ACK dissection (reference) ...');
+  const handDissectFps = measure(() => {
+    const d = handDissect(ack);
+    if (d === undefined) throw new Error('the hand-written dissector rejected the ACK');
+    sink += touchHandDissected(d);
+  });
   progress('parsing the DISCOVER scapy expression ...');
   const parseFps = measure(() => {
     sink += fromScapy(DISCOVER_EXPR).layers.length;
@@ -257,6 +267,8 @@ export async function benchPacket(): Promise<Record<string, number | string>> {
     hand_written_build_discover_fps: round(handFps),
     build_vs_hand_written: Math.round((buildFps / handFps) * 100) / 100,
     dissect_ack_fps: round(dissectFps),
+    hand_written_dissect_ack_fps: round(handDissectFps),
+    dissect_vs_hand_written: Math.round((dissectFps / handDissectFps) * 100) / 100,
     parse_discover_expression_per_s: round(parseFps),
   };
   if (scapy) {
