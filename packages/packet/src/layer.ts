@@ -293,7 +293,9 @@ function storedFormTest(field: AnyField, value: string): string | undefined {
 /**
  * Generates a layer type's factory from its field table: one `case` per field name with the field's
  * stored-form test inline, so each type has its own monomorphic code instead of a shared loop that looks
- * names up in a Map and dispatches on the field kind.
+ * names up in a Map and dispatches on the field kind. Values are kept in locals and the array is made by one
+ * literal at the end (cheaper than copying `defaults` and storing into the copy); the defaults are the same
+ * shared references `defaults` holds.
  */
 function compileFactory(
   layer: string,
@@ -305,10 +307,13 @@ function compileFactory(
   const cases = fields.map((field, i) => {
     const test = storedFormTest(field, 'v');
     const store = test
-      ? `values[${i}] = ${test} ? v : fields[${i}].normalize(v, name);`
-      : `values[${i}] = fields[${i}].normalize(v, name);`;
+      ? `v${i} = ${test} ? v : f${i}.normalize(v, name);`
+      : `v${i} = f${i}.normalize(v, name);`;
     return `case ${JSON.stringify(field.name)}: if (v !== undefined) ${store} break;`;
   });
+  const constants = fields.map((_, i) => `f${i} = fields[${i}], d${i} = defaults[${i}]`).join(', ');
+  const locals = fields.map((_, i) => `v${i} = d${i}`).join(', ');
+  const array = fields.map((_, i) => `v${i}`).join(', ');
   const unknownField = (key: string): never => {
     throw new UnknownFieldError(
       layer,
@@ -319,8 +324,9 @@ function compileFactory(
   const make = new Function(
     'h',
     `const { fields, name, defaults, def, SpecificLayer, isCanonicalIpv4, isCanonicalMac, unknownField } = h;
+    ${fields.length > 0 ? `const ${constants};` : ''}
     return function create(init) {
-      const values = defaults.slice();
+      ${fields.length > 0 ? `let ${locals};` : ''}
       if (init) {
         for (const key in init) {
           const v = init[key];
@@ -330,7 +336,7 @@ function compileFactory(
           }
         }
       }
-      return new SpecificLayer(def, values);
+      return new SpecificLayer(def, [${array}]);
     };`,
   );
   return make({
