@@ -65,4 +65,26 @@ describe('canonical address text (kept as given on construction)', () => {
     ])
       expect(isCanonicalMac(text)).toBe(false);
   });
+
+  it('remembered canonical texts do not answer for other texts that share their slot', () => {
+    // Same length and last character as a remembered text: only the text itself may be answered from memory.
+    expect(isCanonicalIpv4('198.18.0.10')).toBe(true);
+    for (const text of ['198.18.0.10', '198.18.0.20', '999.18.0.10', '198.18.00.0', '198-18-0-10'])
+      expect(isCanonicalIpv4(text)).toBe(
+        text !== '999.18.0.10' && text !== '198.18.00.0' && text !== '198-18-0-10',
+      );
+    expect(isCanonicalMac('02:00:00:00:00:01')).toBe(true);
+    for (const text of [
+      '02:00:00:00:00:01',
+      '02:00:00:00:00:11',
+      '02:00:00:00:0G:01',
+      '02-00-00-00-00-01',
+      'X2:00:00:00:00:01',
+    ])
+      expect(isCanonicalMac(text)).toBe(text === '02:00:00:00:00:01' || text === '02:00:00:00:00:11');
+    // Texts built at run time (not the same string object) are compared by content.
+    const built = ['02', '00', '00', '00', '00', '01'].join(':');
+    expect(isCanonicalMac(built)).toBe(true);
+    expect(isCanonicalMac(built.toUpperCase().replace('02', '0X'))).toBe(false);
+  });
 });

@@ -29,10 +29,7 @@ export function formatIpv4(n: number): string {
   return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
-/** Whether text is an address in its canonical form (strict a.b.c.d, no leading zeros), so it can be kept as is. */
-export function isCanonicalIpv4(text: string): boolean {
-  const len = text.length;
-  if (len < 7 || len > 15) return false;
+function scanCanonicalIpv4(text: string, len: number): boolean {
   let part = 0;
   let digits = 0;
   let dots = 0;
@@ -52,6 +49,22 @@ export function isCanonicalIpv4(text: string): boolean {
     } else return false;
   }
   return dots === 3 && digits > 0;
+}
+
+// Composing frames checks the same few addresses over and over (0.0.0.0, broadcast, a server's): texts
+// found canonical are remembered, direct-mapped by length and last character, and answer without a scan.
+const CANONICAL_SLOTS = 16;
+const canonicalSeen: string[] = new Array<string>(CANONICAL_SLOTS).fill('');
+
+/** Whether text is an address in its canonical form (strict a.b.c.d, no leading zeros), so it can be kept as is. */
+export function isCanonicalIpv4(text: string): boolean {
+  const len = text.length;
+  if (len < 7 || len > 15) return false;
+  const slot = (len * 7 + text.charCodeAt(len - 1)) & (CANONICAL_SLOTS - 1);
+  if (canonicalSeen[slot] === text) return true;
+  if (!scanCanonicalIpv4(text, len)) return false;
+  canonicalSeen[slot] = text;
+  return true;
 }
 
 // Dissection formats the same few addresses over and over: a direct-mapped cache of their text saves

@@ -35,15 +35,37 @@ export function writeMac(text: string, out: Uint8Array, offset: number): boolean
   return true;
 }
 
+const LOWER_HEX = new Uint8Array(128);
+for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
+
+function isLowerHex(c: number): boolean {
+  return c < 128 && LOWER_HEX[c] === 1;
+}
+
+function scanCanonicalMac(text: string): boolean {
+  for (let i = 0; i < 15; i += 3) {
+    if (
+      !isLowerHex(text.charCodeAt(i)) ||
+      !isLowerHex(text.charCodeAt(i + 1)) ||
+      text.charCodeAt(i + 2) !== 58
+    )
+      return false;
+  }
+  return isLowerHex(text.charCodeAt(15)) && isLowerHex(text.charCodeAt(16));
+}
+
+// Composing frames checks the same few addresses over and over (a client's own MAC, broadcast): texts
+// found canonical are remembered, direct-mapped by their last character, and answer without a scan.
+const CANONICAL_SLOTS = 8;
+const canonicalSeen: string[] = new Array<string>(CANONICAL_SLOTS).fill('');
+
 /** Whether text is a MAC in canonical form (lowercase, colons), so it can be kept as is. */
 export function isCanonicalMac(text: string): boolean {
   if (text.length !== 17) return false;
-  for (let i = 0; i < 17; i++) {
-    const c = text.charCodeAt(i);
-    if (i % 3 === 2) {
-      if (c !== 58) return false;
-    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
+  const slot = text.charCodeAt(16) & (CANONICAL_SLOTS - 1);
+  if (canonicalSeen[slot] === text) return true;
+  if (!scanCanonicalMac(text)) return false;
+  canonicalSeen[slot] = text;
   return true;
 }
 
