@@ -1,7 +1,7 @@
 import type { JsonValue } from '../field/spec.js';
 import { bytesRepr, fromHex, toHex } from '../hex.js';
 import { DhcpOptionValueError, UnknownDhcpOptionError } from './option-codec.js';
-import type { DhcpOptionItem, DhcpOptionsInput } from './option-types.js';
+import type { DhcpOptionsInput } from './option-types.js';
 import { NEEDS_NORMALIZE, storedForm } from './option-values.js';
 import { codecOf, optionCode, optionName, OPTIONS_BY_CODE } from './registry.js';
 
@@ -238,23 +238,53 @@ export function normalizeValue(code: number, value: unknown): unknown {
   return codecOf(code).normalize(value as never, name);
 }
 
-function pushItem(list: DhcpOptionList, item: DhcpOptionItem | unknown): void {
-  if (item === 'pad') list.push(PAD, null);
-  else if (item === 'end') list.push(END, null);
-  else if (item instanceof Uint8Array) {
-    // A lone 0 or 255 byte is a pad or the end, whichever way it was given.
-    if (item.length === 1 && (item[0] === PAD || item[0] === END)) list.push(item[0], null);
-    else list.push(item[0] ?? 0, item, EntryKind.verbatim);
-  } else if (Array.isArray(item) && item.length === 2) {
-    const code = resolveCode(item[0]);
-    const stored = storedForm(code, item[1]);
-    list.push(code, stored === NEEDS_NORMALIZE ? normalizeValue(code, item[1]) : stored);
-  } else
-    throw new DhcpOptionValueError(
-      'options',
-      item,
-      'expected [name, value], [code, bytes], "pad", "end" or raw bytes as a list item',
-    );
+const ITEM_ERROR = 'expected [name, value], [code, bytes], "pad", "end" or raw bytes as a list item';
+
+/**
+ * The list of a `[name, value]`/marker list: one pass straight into the three arrays (no per-item method
+ * calls or frozen checks on a list nobody else holds yet), remembering whether 'end' was given.
+ */
+function listFromItems(items: readonly unknown[]): DhcpOptionList {
+  const codes: number[] = [];
+  const values: unknown[] = [];
+  const kinds: EntryKind[] = [];
+  let ended = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    // Pairs first: they are most of any list, and the marker and byte tests below never match one.
+    if (Array.isArray(item) && item.length === 2) {
+      const code = resolveCode(item[0]);
+      const given: unknown = item[1];
+      const stored = storedForm(code, given);
+      codes.push(code);
+      values.push(stored === NEEDS_NORMALIZE ? normalizeValue(code, given) : stored);
+      kinds.push(EntryKind.option);
+    } else if (item === 'pad' || item === 'end') {
+      const code = item === 'pad' ? PAD : END;
+      if (code === END) ended = true;
+      codes.push(code);
+      values.push(null);
+      kinds.push(EntryKind.option);
+    } else if (item instanceof Uint8Array) {
+      // A lone 0 or 255 byte is a pad or the end, whichever way it was given.
+      if (item.length === 1 && (item[0] === PAD || item[0] === END)) {
+        if (item[0] === END) ended = true;
+        codes.push(item[0]);
+        values.push(null);
+        kinds.push(EntryKind.option);
+      } else {
+        codes.push(item[0] ?? 0);
+        values.push(item);
+        kinds.push(EntryKind.verbatim);
+      }
+    } else throw new DhcpOptionValueError('options', item, ITEM_ERROR);
+  }
+  if (!ended) {
+    codes.push(END);
+    values.push(null);
+    kinds.push(EntryKind.option);
+  }
+  return new DhcpOptionList(codes, values, kinds);
 }
 
 /**
@@ -263,16 +293,16 @@ function pushItem(list: DhcpOptionList, item: DhcpOptionItem | unknown): void {
  */
 export function optionListFrom(input: DhcpOptionsInput): DhcpOptionList {
   if (input instanceof DhcpOptionList) return input;
+  if (Array.isArray(input)) return listFromItems(input);
   const list = new DhcpOptionList();
-  if (Array.isArray(input)) {
-    for (let i = 0; i < input.length; i++) pushItem(list, input[i]);
-  } else if (typeof input === 'object' && input !== null) {
+  if (typeof input === 'object' && input !== null) {
     const object = input as Record<string, unknown>;
     for (const name in object) {
       const value = object[name];
       if (value === undefined) continue;
       const code = resolveCode(name);
-      list.push(code, normalizeValue(code, value));
+      const stored = storedForm(code, value);
+      list.push(code, stored === NEEDS_NORMALIZE ? normalizeValue(code, value) : stored);
     }
   } else {
     throw new DhcpOptionValueError(

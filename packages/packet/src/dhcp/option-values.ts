@@ -5,6 +5,7 @@
  * are dispatched here on a per-code tag instead. Results are exactly the codecs' own.
  */
 import { isCanonicalIpv4, parseIpv4, readIpv4 } from '../field/ipv4.js';
+import { isCanonicalMac } from '../field/mac.js';
 import { ipv4Codec, ipv4ListCodec } from './codecs/address.js';
 import { u8Codec, u16Codec, u32Codec } from './codecs/integer.js';
 import { messageTypeCode, messageTypeCodec, messageTypeName } from './codecs/message-type.js';
@@ -24,6 +25,7 @@ const BYTES = 8;
 const CODE_LIST = 9;
 
 const PARAM_REQUEST_LIST = 55;
+const CLIENT_ID = 61;
 
 /** The inline kind of each code (unregistered codes are bytes, as codecOf says). */
 const kinds: Uint8Array = (() => {
@@ -161,10 +163,13 @@ export function readValue(code: number, bytes: Uint8Array, start: number, end: n
 /** What storedForm() returns when the value needs its codec's normalize(). */
 export const NEEDS_NORMALIZE: unique symbol = Symbol('needs-normalize');
 
+/** String.prototype.isWellFormed: ES2024, in Node since 20.0, not in the ES2023 lib this project compiles with. */
+type WellFormedText = string & { isWellFormed(): boolean };
+
 function isPlainText(text: string): boolean {
-  // Below the surrogate range every character has a UTF-8 form, so textCodec would keep the string as is.
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0xd800) return false;
-  return true;
+  // Without lone surrogates every character has a UTF-8 form, so textCodec keeps the string as is (a lone
+  // surrogate may still be an escaped byte: normalize() decides those). The builtin beats a charCodeAt loop.
+  return (text as WellFormedText).isWellFormed();
 }
 
 function isCodeList(list: unknown): list is number[] {
@@ -207,6 +212,9 @@ export function storedForm(code: number, value: unknown): unknown {
       // A copy: the caller's array stays theirs to change.
       return isCodeList(value) ? value.slice() : NEEDS_NORMALIZE;
     default:
-      return NEEDS_NORMALIZE;
+      // A client identifier given as a canonical MAC (the usual form) is clientIdCodec's Ethernet id.
+      return code === CLIENT_ID && typeof value === 'string' && isCanonicalMac(value)
+        ? { type: 1, id: value }
+        : NEEDS_NORMALIZE;
   }
 }
