@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { FieldValueError } from '../errors.js';
-import { fixedBytes, tailBytes } from './bytes.js';
+import { fixedBytes, hardwareAddress, tailBytes } from './bytes.js';
+import { macToBytes } from './mac.js';
 
 describe('fixedBytes', () => {
   const sname = fixedBytes('sname', 8);
@@ -35,5 +36,36 @@ describe('tailBytes', () => {
     const v = load.normalize([0, 255, 16], 'Raw');
     expect(load.json(v)).toBe('00ff10');
     expect(Array.from(load.fromJson!('00ff10', 'Raw'))).toEqual([0, 255, 16]);
+  });
+});
+
+describe('hardwareAddress', () => {
+  const chaddr = hardwareAddress('chaddr');
+
+  it('MAC texts give their bytes padded to 16, each time a new array, whatever was parsed before', () => {
+    // Texts sharing a last character (and so a remembered slot), repeats, and other spellings of one MAC.
+    const texts = [
+      '02:00:00:00:00:01',
+      '02:00:00:00:00:11',
+      '02:00:00:00:00:01',
+      '0a-0b-0c-0d-0e-01',
+      '0A0B0C0D0E01',
+    ];
+    for (let round = 0; round < 3; round++)
+      for (const text of texts) {
+        const a = chaddr.normalize(text, 'BOOTP');
+        const b = chaddr.normalize(text, 'BOOTP');
+        expect(a).not.toBe(b);
+        expect(Array.from(a)).toEqual([...macToBytes(text), ...new Array(10).fill(0)]);
+        a[0] = 0xee;
+        expect(chaddr.normalize(text, 'BOOTP')[0]).toBe(macToBytes(text)[0]);
+      }
+  });
+
+  it('a text in the slot of a remembered MAC that is not one is still refused', () => {
+    chaddr.normalize('02:00:00:00:00:01', 'BOOTP');
+    expect(() => chaddr.normalize('02:00:00:00:0g:01', 'BOOTP')).toThrow(FieldValueError);
+    expect(() => chaddr.normalize('1', 'BOOTP')).toThrow(FieldValueError);
+    expect(() => chaddr.normalize('', 'BOOTP')).toThrow(FieldValueError);
   });
 });
