@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { formatIpv4, isCanonicalIpv4, parseIpv4, readIpv4 } from './ipv4.js';
-import { HEX_BYTE, isCanonicalMac, readMac } from './mac.js';
+import { HEX_BYTE, isCanonicalMac, readMac, writeMac } from './mac.js';
 
 describe('address text on dissect (cached)', () => {
   it('every address reads as its own text, whatever shares its cache slot', () => {
@@ -86,5 +86,41 @@ describe('canonical address text (kept as given on construction)', () => {
     const built = ['02', '00', '00', '00', '00', '01'].join(':');
     expect(isCanonicalMac(built)).toBe(true);
     expect(isCanonicalMac(built.toUpperCase().replace('02', '0X'))).toBe(false);
+  });
+});
+
+describe('address text on build (remembered parses)', () => {
+  it('parseIpv4 gives every text its own value, whatever shares its slot', () => {
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < 5_000; i++) {
+        const n = i < 2_500 ? (0xc6120000 + i * 7) >>> 0 : Math.floor(Math.random() * 2 ** 32);
+        expect(parseIpv4(formatIpv4(n))).toBe(n);
+      }
+    for (const text of ['198.18.0.10', '198.18.0.1O', '198.18.0.10 ', '1.2.3.4.5', '01.2.3.4'])
+      expect(parseIpv4(text)).toBe(
+        text === '198.18.0.10' ? 0xc612000a : text === '01.2.3.4' ? 0x01020304 : -1,
+      );
+  });
+
+  it('writeMac writes every text as its own bytes, and a text that fails leaves no trace', () => {
+    const out = new Uint8Array(6);
+    const bytes = new Uint8Array(6);
+    for (let i = 0; i < 20_000; i++) {
+      for (let b = 0; b < 6; b++) bytes[b] = Math.floor(Math.random() * 256);
+      const text = Array.from(bytes, (b) => HEX_BYTE[b]).join(i % 3 === 0 ? '-' : ':');
+      const plain = Array.from(bytes, (b) => HEX_BYTE[b]).join('');
+      expect(writeMac(i % 5 === 0 ? plain : text, out, 0)).toBe(true);
+      expect(Array.from(out)).toEqual(Array.from(bytes));
+      // A bad text in the same slot (same last two characters) fails, then the good one still writes right.
+      // It fails late, after bytes that differ from the good text's were parsed.
+      const given = i % 5 === 0 ? plain : text;
+      const late = given.length === 17 ? 9 : 6;
+      const first = given[0] === '0' ? '1' : '0';
+      const bad = `${first}${given.slice(1, late)}g${given.slice(late + 1)}`;
+      expect(writeMac(bad, out, 0)).toBe(false);
+      out.fill(0);
+      expect(writeMac(given, out, 0)).toBe(true);
+      expect(Array.from(out)).toEqual(Array.from(bytes));
+    }
   });
 });

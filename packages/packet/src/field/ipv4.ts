@@ -2,8 +2,28 @@ import { FieldValueError } from '../errors.js';
 import type { FieldSpec } from './spec.js';
 import { randomInt } from './random.js';
 
+// Building frames writes the same few addresses over and over (0.0.0.0, broadcast, a server's): texts
+// parsed before are remembered with their value, direct-mapped by length and last two characters, and
+// compared by content, so a repeat costs a string comparison instead of a scan.
+const PARSED_SLOTS = 32;
+const parsedTexts: string[] = new Array<string>(PARSED_SLOTS).fill('');
+const parsedValues = new Uint32Array(PARSED_SLOTS);
+
 /** Parses dotted-quad text to an unsigned 32-bit number; -1 when it is not strictly a.b.c.d with 0..255 parts. */
 export function parseIpv4(text: string): number {
+  const len = text.length;
+  if (len < 7 || len > 15) return -1;
+  const slot = (len * 7 + text.charCodeAt(len - 1) * 3 + text.charCodeAt(len - 2)) & (PARSED_SLOTS - 1);
+  if (parsedTexts[slot] === text) return parsedValues[slot];
+  const value = scanIpv4(text);
+  if (value >= 0) {
+    parsedTexts[slot] = text;
+    parsedValues[slot] = value;
+  }
+  return value;
+}
+
+function scanIpv4(text: string): number {
   let value = 0;
   let part = 0;
   let digits = 0;

@@ -17,6 +17,32 @@ function hexDigit(c: number): number {
  */
 export function writeMac(text: string, out: Uint8Array, offset: number): boolean {
   const len = text.length;
+  if (len !== 17 && len !== 12) return false;
+  const slot = (text.charCodeAt(len - 1) * 3 + text.charCodeAt(len - 2)) & (PARSED_SLOTS - 1);
+  const at = slot * 6;
+  if (parsedTexts[slot] !== text) {
+    // A failed scan may have written part of the slot's bytes: the slot then remembers nothing.
+    parsedTexts[slot] = '';
+    if (!scanMac(text, len, parsedBytes, at)) return false;
+    parsedTexts[slot] = text;
+  }
+  out[offset] = parsedBytes[at];
+  out[offset + 1] = parsedBytes[at + 1];
+  out[offset + 2] = parsedBytes[at + 2];
+  out[offset + 3] = parsedBytes[at + 3];
+  out[offset + 4] = parsedBytes[at + 4];
+  out[offset + 5] = parsedBytes[at + 5];
+  return true;
+}
+
+// Building frames writes the same few MACs over and over (a client's own, broadcast): texts parsed before
+// are remembered with their bytes, direct-mapped by their last two characters and compared by content.
+const PARSED_SLOTS = 16;
+const parsedTexts: string[] = new Array<string>(PARSED_SLOTS).fill('');
+const parsedBytes = new Uint8Array(PARSED_SLOTS * 6);
+
+/** Parses a MAC text of `len` (17 or 12) characters into out[offset..offset+6); false when it is not one. */
+function scanMac(text: string, len: number, out: Uint8Array, offset: number): boolean {
   let step: number;
   if (len === 17) step = 3;
   else if (len === 12) step = 2;
