@@ -105,7 +105,8 @@ function writeSlot(slot: FixedSlot, field: AnyField): string {
       // Up to 16 bytes (a chaddr) a loop beats the call into TypedArray.prototype.set/fill.
       if (slot.size <= 16)
         return `${load} if (v instanceof Uint8Array && v.length <= ${slot.size}) { const k = v.length; for (let j = 0; j < k; j++) out[${at} + j] = v[j]; for (let j = k; j < ${slot.size}; j++) out[${at} + j] = 0; } else ${fallback}`;
-      return `${load} if (v instanceof Uint8Array && v.length <= ${slot.size}) { out.set(v, ${at}); if (v.length < ${slot.size}) out.fill(0, ${at} + v.length, ${at} + ${slot.size}); } else ${fallback}`;
+      // An empty value (BOOTP's sname and file, mostly) skips the call into set(), which costs as much as the fill.
+      return `${load} if (v instanceof Uint8Array && v.length <= ${slot.size}) { if (v.length > 0) out.set(v, ${at}); if (v.length < ${slot.size}) out.fill(0, ${at} + v.length, ${at} + ${slot.size}); } else ${fallback}`;
     default:
       return `${load} ${fallback}`;
   }
