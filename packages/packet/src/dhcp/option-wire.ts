@@ -211,6 +211,12 @@ let areaOf = new Uint8Array(512);
 const counts = new Int32Array(256);
 /** Per code during a decode: 0 not yet seen, 1 joined value decoded, 2 joined value malformed. */
 const joinState = new Uint8Array(256);
+/**
+ * Per code, the number of the decodeOptions() call that last saw it: a code seen twice in one area is
+ * repeated without a count to clear afterwards (a clearing loop cost as much as the test).
+ */
+const seenIn = new Int32Array(256);
+let decodeNumber = 0;
 
 function grow(size: number) {
   const s = new Int32Array(size);
@@ -245,6 +251,11 @@ export function decodeOptions(
   let repeated = false;
   let truncatedAt = -1;
   let trailingStart = end;
+  if (decodeNumber === 0x7fffffff) {
+    seenIn.fill(0);
+    decodeNumber = 0;
+  }
+  const call = ++decodeNumber;
   while (o < end) {
     const code = bytes[o];
     if (code === PAD || code === END) {
@@ -262,7 +273,8 @@ export function decodeOptions(
       truncatedAt = o;
       break;
     }
-    if (++counts[code] > 1) repeated = true;
+    if (seenIn[code] === call) repeated = true;
+    else seenIn[code] = call;
     const len = bytes[o + 1];
     const value = readValue(code, bytes, o + 2, o + 2 + len);
     codes.push(code);
@@ -276,7 +288,6 @@ export function decodeOptions(
     }
     o += 2 + len;
   }
-  for (let i = 0; i < codes.length; i++) counts[codes[i]] = 0;
   if (repeated) {
     problems.length = problemsBefore;
     return decodeAggregate(bytes, [{ start, end }], problems, layer)[0];
