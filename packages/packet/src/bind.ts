@@ -25,7 +25,7 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
         match: (lower: TypedLayer<LF>) => boolean;
       },
 ): void {
-  let binding: Binding;
+  let binding: DissectBinding;
   if ('match' in fields && typeof fields.match === 'function') {
     const f = fields as {
       build: (u: TypedLayer<UF>) => LayerInit<LF>;
@@ -47,6 +47,8 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
         fillSlots(values, slots);
       },
       match: (l) => f.match(l as TypedLayer<LF>),
+      slot: -1,
+      slotValue: undefined,
     };
   } else {
     const slots = boundSlots(lower, fields as Record<string, unknown>);
@@ -62,10 +64,22 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
           if (l.values[slots.indices[k]] !== slots.values[k]) return false;
         return true;
       },
+      slot: slots.indices.length === 1 ? slots.indices[0] : -1,
+      slotValue: slots.values[0],
     };
   }
   lower.def.bindings.push(binding);
   version++;
+}
+
+/**
+ * A binding as bindLayers() makes it. Most bind one field to one value (Ether type, IP proto): guessNext
+ * compares that slot itself instead of calling match(), one megamorphic call per binding tried.
+ */
+interface DissectBinding extends Binding {
+  /** The one bound field's index, or -1 when match() decides. */
+  slot: number;
+  slotValue: unknown;
 }
 
 /** Bound values by field index, normalized as the fields store them. */
@@ -114,8 +128,14 @@ export function bindingsVersion(): number {
 
 /** The layer type that follows `lower` according to the bindings, for dissection. */
 export function guessNext(lower: Layer): Binding['upper'] | undefined {
-  const list = lower.def.bindings;
-  for (let i = 0; i < list.length; i++) if (list[i].match(lower)) return list[i].upper;
+  // Bindings pushed by other code than bindLayers() have no slot: `undefined >= 0` sends them to match().
+  const list = lower.def.bindings as DissectBinding[];
+  const values = lower.values;
+  for (let i = 0; i < list.length; i++) {
+    const binding = list[i];
+    if (binding.slot >= 0 ? values[binding.slot] === binding.slotValue : binding.match(lower))
+      return binding.upper;
+  }
   return undefined;
 }
 
