@@ -104,7 +104,7 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
     const problemsBefore = ctx.problems.length;
     let layer: Layer | undefined;
     try {
-      layer = def.spec.decode ? def.spec.decode(bytes, offset, ctx) : decodeFields(def, bytes, offset, ctx);
+      layer = def.decode ? def.decode(bytes, offset, ctx) : decodeFields(def, bytes, offset, ctx);
     } catch (error) {
       // A decoder bug must not turn into an exception for the caller: keep the bytes as Raw.
       ctx.problems.push({

@@ -117,6 +117,11 @@ export interface LayerDefinition {
   readonly defaults: readonly unknown[];
   readonly bindings: Binding[];
   readonly spec: LayerSpec<string, readonly AnyField[]>;
+  /**
+   * The spec's decoder, if it has one, read once here: every spec object has its own shape, so reading the
+   * hook off the spec in dissect's loop is a megamorphic load per layer. Decoders do not use `this`.
+   */
+  readonly decode: LayerSpec<string, readonly AnyField[]>['decode'];
   /** Scratch array reused by the builder; builds are synchronous, so one per definition suffices. */
   readonly scratch: unknown[];
   create(values: unknown[]): Layer;
@@ -424,6 +429,7 @@ export function defineLayer<const Name extends string, const F extends readonly 
     defaults,
     bindings: [],
     spec: spec as unknown as LayerSpec<string, readonly AnyField[]>,
+    decode: spec.decode,
     scratch: new Array(spec.fields.length),
     create: (values) => new SpecificLayer(def, values),
   };
