@@ -195,33 +195,30 @@ async function readDissectFrames(path: string): Promise<Measured> {
   return { frames, sum };
 }
 
-async function readDissectBatched(path: string): Promise<Measured> {
+/** Reads the file in batches of views and hands each frame to `dissectAndTouch`; sums what it returns. */
+async function readBatched(
+  path: string,
+  dissectAndTouch: (data: Uint8Array, linktype: number) => number,
+): Promise<Measured> {
   let frames = 0;
   let sum = 0;
   for await (const batch of new CaptureFileReader(path, { frameData: 'view' }).batches()) {
     frames += batch.length;
-    for (let i = 0; i < batch.length; i++) {
-      const frame = batch[i];
-      sum += touch(dissect(frame.data, { linktype: frame.linktype }));
-    }
+    for (let i = 0; i < batch.length; i++) sum += dissectAndTouch(batch[i].data, batch[i].linktype);
   }
   return { frames, sum };
 }
 
+const readDissectBatched = (path: string) =>
+  readBatched(path, (data, linktype) => touch(dissect(data, { linktype })));
+
 /** The same read, with the hand-written reference dissector (bench/hand-dissect.ts) instead of dissect(). */
-async function readHandDissectBatched(path: string): Promise<Measured> {
-  let frames = 0;
-  let sum = 0;
-  for await (const batch of new CaptureFileReader(path, { frameData: 'view' }).batches()) {
-    frames += batch.length;
-    for (let i = 0; i < batch.length; i++) {
-      const d = handDissect(batch[i].data);
-      if (d === undefined) throw new Error('the hand-written reference rejected a bench frame');
-      sum += touchHandDissected(d);
-    }
-  }
-  return { frames, sum };
-}
+const readHandDissectBatched = (path: string) =>
+  readBatched(path, (data) => {
+    const d = handDissect(data);
+    if (d === undefined) throw new Error('the hand-written reference rejected a bench frame');
+    return touchHandDissected(d);
+  });
 
 function dissectInMemory(frames: Frame[]): Measured {
   let sum = 0;
