@@ -12,7 +12,8 @@ async function optionalGroup(module: string, entry: string): Promise<Figures> {
 }
 
 export async function benchDhcp(): Promise<Figures> {
-  if (process.getuid?.() !== 0) throw new Error('the dhcp benchmarks need root (network namespaces and real servers)');
+  if (process.getuid?.() !== 0)
+    throw new Error('the dhcp benchmarks need root (network namespaces and real servers)');
   const figures: Figures = {};
   for (const [module, entry] of [
     ['./dhcp-load.ts', 'benchLoad'],

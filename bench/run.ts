@@ -10,7 +10,12 @@ export type Figures = Record<string, number | string>;
 type Group = { name: string; description: string; module: string; entry: string };
 
 const groups: Group[] = [
-  { name: 'packet', description: 'build a DHCP DISCOVER, dissect a DHCP ACK (vs scapy)', module: './packet.ts', entry: 'benchPacket' },
+  {
+    name: 'packet',
+    description: 'build a DHCP DISCOVER, dissect a DHCP ACK (vs scapy)',
+    module: './packet.ts',
+    entry: 'benchPacket',
+  },
   {
     name: 'capture',
     description: 'pcap read + dissect (vs tshark, scapy), veth injection and capture (vs tcpreplay)',
@@ -19,7 +24,8 @@ const groups: Group[] = [
   },
   {
     name: 'capture-files',
-    description: 'raw pcap reading: our reader (records, batched views) vs npm pcap-parser on a 100k-record file',
+    description:
+      'raw pcap reading: our reader (records, batched views) vs npm pcap-parser on a 100k-record file',
     module: './capture-files.ts',
     entry: 'benchCaptureFiles',
   },
@@ -36,7 +42,8 @@ async function runGroup(group: Group): Promise<Figures> {
   const entry = mod[group.entry];
   if (typeof entry !== 'function') throw new Error(`${group.module} does not export ${group.entry}()`);
   const figures: unknown = await entry();
-  if (typeof figures !== 'object' || figures === null) throw new Error(`${group.entry}() returned no figures`);
+  if (typeof figures !== 'object' || figures === null)
+    throw new Error(`${group.entry}() returned no figures`);
   return figures as Figures;
 }
 
@@ -48,7 +55,10 @@ function formatValue(v: number | string): string {
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -59,7 +69,9 @@ async function main(): Promise<number> {
   }
   const unknown = positionals.filter((p) => !groups.some((g) => g.name === p));
   if (unknown.length > 0) {
-    process.stderr.write(`bench: unknown group(s) ${unknown.join(', ')}; known: ${groups.map((g) => g.name).join(', ')}\n`);
+    process.stderr.write(
+      `bench: unknown group(s) ${unknown.join(', ')}; known: ${groups.map((g) => g.name).join(', ')}\n`,
+    );
     return 2;
   }
   const selected = positionals.length > 0 ? groups.filter((g) => positionals.includes(g.name)) : groups;
