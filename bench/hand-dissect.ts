@@ -139,14 +139,15 @@ export function handDissect(b: Uint8Array): HandDissected | undefined {
   return { ether, ip, udp, bootp, optionCodes, optionValues };
 }
 
+function countDefined(values: readonly unknown[]): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== undefined) n++;
+  return n;
+}
+
 /** A count over every decoded value, so that none of the work can be optimised away. */
 export function touchHandDissected(d: HandDissected): number {
-  let n = 0;
-  const layers = [d.ether, d.ip, d.udp, d.bootp];
-  for (let l = 0; l < layers.length; l++) {
-    const values = layers[l];
-    for (let i = 0; i < values.length; i++) if (values[i] !== undefined) n++;
-  }
+  let n = countDefined(d.ether) + countDefined(d.ip) + countDefined(d.udp) + countDefined(d.bootp);
   n += d.optionCodes.length;
   for (let i = 0; i < d.optionValues.length; i++) if (d.optionValues[i] !== null) n++;
   return n;

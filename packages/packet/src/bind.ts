@@ -25,7 +25,7 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
         match: (lower: TypedLayer<LF>) => boolean;
       },
 ): void {
-  let binding: DissectBinding;
+  let binding: Binding;
   if ('match' in fields && typeof fields.match === 'function') {
     const f = fields as {
       build: (u: TypedLayer<UF>) => LayerInit<LF>;
@@ -70,16 +70,6 @@ export function bindLayers<LF extends readonly AnyField[], UF extends readonly A
   }
   lower.def.bindings.push(binding);
   version++;
-}
-
-/**
- * A binding as bindLayers() makes it. Most bind one field to one value (Ether type, IP proto): guessNext
- * compares that slot itself instead of calling match(), one megamorphic call per binding tried.
- */
-interface DissectBinding extends Binding {
-  /** The one bound field's index, or -1 when match() decides. */
-  slot: number;
-  slotValue: unknown;
 }
 
 /** Bound values by field index, normalized as the fields store them. */
@@ -128,8 +118,7 @@ export function bindingsVersion(): number {
 
 /** The layer type that follows `lower` according to the bindings, for dissection. */
 export function guessNext(lower: Layer): Binding['upper'] | undefined {
-  // Bindings pushed by other code than bindLayers() have no slot: `undefined >= 0` sends them to match().
-  const list = lower.def.bindings as DissectBinding[];
+  const list = lower.def.bindings;
   const values = lower.values;
   for (let i = 0; i < list.length; i++) {
     const binding = list[i];

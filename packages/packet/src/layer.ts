@@ -98,6 +98,12 @@ export interface Binding {
   fill(values: unknown[], upper: Layer): void;
   /** Whether decoded lower-layer values say the upper layer follows. */
   match(lower: Layer): boolean;
+  /**
+   * When the binding sets one field to one value (Ether type, IP proto): that field's index and value, so
+   * dissection compares the slot itself instead of calling match() per binding tried; -1 when match() decides.
+   */
+  readonly slot: number;
+  readonly slotValue: unknown;
 }
 
 /** The runtime form of a layer definition, shared by every instance. */

@@ -97,28 +97,6 @@ export function tailBytes<N extends string>(name: N): BytesField<N> {
   };
 }
 
-// Frames composed in a loop give the same client MAC again and again: MAC texts parsed recently are
-// remembered with their 6 bytes (direct-mapped by last character), so a repeat costs a comparison and a copy.
-const MAC_SLOTS = 8;
-const macTexts: string[] = new Array<string>(MAC_SLOTS).fill('');
-const macBytes = new Uint8Array(MAC_SLOTS * 6);
-
-/** writeMac at offset 0, through the memory of recent texts (a text that is not a MAC is never remembered). */
-function writeMacRemembered(text: string, out: Uint8Array): boolean {
-  const len = text.length;
-  if (len === 0) return false;
-  const slot = text.charCodeAt(len - 1) & (MAC_SLOTS - 1);
-  const at = slot * 6;
-  if (macTexts[slot] === text) {
-    for (let i = 0; i < 6; i++) out[i] = macBytes[at + i];
-    return true;
-  }
-  if (!writeMac(text, out, 0)) return false;
-  for (let i = 0; i < 6; i++) macBytes[at + i] = out[i];
-  macTexts[slot] = text;
-  return true;
-}
-
 /**
  * BOOTP chaddr: 16 bytes. Accepts a MAC string (padded with 10 NULs: scapy 2.5 wrote the text as ASCII,
  * secdev/scapy#4822) or up to 16 bytes. Shown as a MAC when it is one.
@@ -135,7 +113,7 @@ export function hardwareAddress<N extends string>(name: N): FieldSpec<N, Uint8Ar
     normalize(input: BytesInput, layer: string): Uint8Array {
       if (typeof input === 'string') {
         const out = new Uint8Array(16);
-        if (writeMacRemembered(input, out)) return out;
+        if (writeMac(input, out, 0)) return out;
         const hex = fromHex(input);
         if (hex && input.includes(':') && hex.length <= 16) {
           out.set(hex);
