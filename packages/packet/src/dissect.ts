@@ -4,12 +4,15 @@ import { Packet } from './packet.js';
 import type { Problem } from './problem.js';
 
 const firstLayers = new Map<number, LayerDefinition>();
+// Ethernet, the default linktype, without the Map lookup.
+let ethernetFirst: LayerDefinition | undefined;
 let rawDef: LayerDefinition | undefined;
 let paddingDef: LayerDefinition | undefined;
 
 /** Registers the first layer for a capture linktype (1 Ethernet, 113 SLL, ...). */
 export function registerLinktype(linktype: number, def: LayerDefinition): void {
   firstLayers.set(linktype, def);
+  if (linktype === 1) ethernetFirst = def;
 }
 
 /** Raw and Padding are where undecodable and surplus bytes go; they register themselves. */
@@ -81,10 +84,12 @@ const MAX_LAYERS = 64;
  * become Padding, and everything found wrong is recorded in packet.problems. The packet rebuilds to the
  * same bytes, because every decoded field, even a wrong length or checksum, is kept as an explicit value.
  */
-export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet {
+export function dissect(bytes: Uint8Array, options?: DissectOptions): Packet {
   const ctx = new Context(bytes, bytes.length);
-  const paddings: [number, number][] = [];
-  let def: LayerDefinition | undefined = options.first?.def ?? firstLayers.get(options.linktype ?? 1);
+  // Most frames have no padding: the list is made when the first one is found.
+  let paddings: number[] | undefined;
+  let def: LayerDefinition | undefined =
+    options?.first?.def ?? (options?.linktype === undefined ? ethernetFirst : firstLayers.get(options.linktype));
   let offset = 0;
   if (def && ctx.end === 0) {
     ctx.problems.push({
@@ -133,7 +138,7 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
     }
     const bounded = ctx.bounded;
     if (ctx.end > endBefore) ctx.end = endBefore;
-    if (ctx.end < endBefore) paddings.push([ctx.end, endBefore]);
+    if (ctx.end < endBefore) (paddings ??= []).push(ctx.end, endBefore);
     ctx.layers.push(layer);
     offset += ctx.headerLength;
     // Read through the interface: the decoder set `next`, which flow analysis cannot see.
@@ -154,10 +159,9 @@ export function dissect(bytes: Uint8Array, options: DissectOptions = {}): Packet
   if (offset < ctx.end && rawDef) {
     ctx.layers.push(rawDef.create([bytes.slice(offset, ctx.end)]));
   }
-  if (paddingDef) {
-    for (let i = paddings.length - 1; i >= 0; i--) {
-      const [start, end] = paddings[i];
-      ctx.layers.push(paddingDef.create([bytes.slice(start, end)]));
+  if (paddingDef && paddings) {
+    for (let i = paddings.length - 2; i >= 0; i -= 2) {
+      ctx.layers.push(paddingDef.create([bytes.slice(paddings[i], paddings[i + 1])]));
     }
   }
   return new Packet(ctx.layers, ctx.problems);
