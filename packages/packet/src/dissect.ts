@@ -89,7 +89,8 @@ export function dissect(bytes: Uint8Array, options?: DissectOptions): Packet {
   // Most frames have no padding: the list is made when the first one is found.
   let paddings: number[] | undefined;
   let def: LayerDefinition | undefined =
-    options?.first?.def ?? (options?.linktype === undefined ? ethernetFirst : firstLayers.get(options.linktype));
+    options?.first?.def ??
+    (options?.linktype === undefined ? ethernetFirst : firstLayers.get(options.linktype));
   let offset = 0;
   if (def && ctx.end === 0) {
     ctx.problems.push({
@@ -138,7 +139,10 @@ export function dissect(bytes: Uint8Array, options?: DissectOptions): Packet {
     }
     const bounded = ctx.bounded;
     if (ctx.end > endBefore) ctx.end = endBefore;
-    if (ctx.end < endBefore) (paddings ??= []).push(ctx.end, endBefore);
+    if (ctx.end < endBefore) {
+      paddings ??= [];
+      paddings.push(ctx.end, endBefore);
+    }
     ctx.layers.push(layer);
     offset += ctx.headerLength;
     // Read through the interface: the decoder set `next`, which flow analysis cannot see.
