@@ -4,15 +4,12 @@ import { Packet } from './packet.js';
 import type { Problem } from './problem.js';
 
 const firstLayers = new Map<number, LayerDefinition>();
-// Ethernet, the default linktype, without the Map lookup.
-let ethernetFirst: LayerDefinition | undefined;
 let rawDef: LayerDefinition | undefined;
 let paddingDef: LayerDefinition | undefined;
 
 /** Registers the first layer for a capture linktype (1 Ethernet, 113 SLL, ...). */
 export function registerLinktype(linktype: number, def: LayerDefinition): void {
   firstLayers.set(linktype, def);
-  if (linktype === 1) ethernetFirst = def;
 }
 
 /** Raw and Padding are where undecodable and surplus bytes go; they register themselves. */
@@ -88,9 +85,7 @@ export function dissect(bytes: Uint8Array, options?: DissectOptions): Packet {
   const ctx = new Context(bytes, bytes.length);
   // Most frames have no padding: the list is made when the first one is found.
   let paddings: number[] | undefined;
-  let def: LayerDefinition | undefined =
-    options?.first?.def ??
-    (options?.linktype === undefined ? ethernetFirst : firstLayers.get(options.linktype));
+  let def: LayerDefinition | undefined = options?.first?.def ?? firstLayers.get(options?.linktype ?? 1);
   let offset = 0;
   if (def && ctx.end === 0) {
     ctx.problems.push({
